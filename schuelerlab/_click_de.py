@@ -63,7 +63,8 @@ def _ntranslate(singular: str, plural: str, n: int) -> str:
 
 def install() -> None:
     """Make click print its own texts in German."""
-    for module in (click.core, click.decorators, click.exceptions, click.formatting, click.parser, click.types):
+    modules = (click.core, click.decorators, click.exceptions, click.formatting, click.parser, click.types)
+    for module in modules:
         if hasattr(module, "_"):
             module._ = _translate
         if hasattr(module, "ngettext"):

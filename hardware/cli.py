@@ -29,8 +29,10 @@ def ports() -> None:
 
 @click.command("stream")
 @click.argument("port", required=False)
-@click.option("--seconds", type=click.FloatRange(min=0), help="Nach so vielen Sekunden aufhören.")
-@click.option("--baud", "baudrate", type=int, default=115200, show_default=True, help="Baudrate.")
+@click.option("--seconds", type=click.FloatRange(min=0), metavar="SEKUNDEN",
+              help="Nach so vielen Sekunden aufhören.")
+@click.option("--baud", "baudrate", type=int, default=115200, show_default=True, metavar="BAUD",
+              help="Geschwindigkeit der Verbindung.")
 @click.option("--nur-zahlen", "numbers_only", is_flag=True, help="Textzeilen nicht anzeigen.")
 def stream(port: str | None, seconds: float | None, baudrate: int, numbers_only: bool) -> None:
     """Messwerte vom Calliope live anzeigen (Strg+C beendet).
@@ -45,12 +47,14 @@ def stream(port: str | None, seconds: float | None, baudrate: int, numbers_only:
 
 @click.command("log")
 @click.argument("port", required=False)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="CSV-Datei, in die die Messwerte geschrieben werden.")
-@click.option("--seconds", type=click.FloatRange(min=0), help="Nach so vielen Sekunden aufhören.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), metavar="DATEI.csv",
+              help="CSV-Datei, in die die Messwerte geschrieben werden (muss angegeben werden).")
+@click.option("--seconds", type=click.FloatRange(min=0), metavar="SEKUNDEN",
+              help="Nach so vielen Sekunden aufhören.")
 @click.option("--excel-de", is_flag=True, help="Für deutsches Excel/LibreOffice: ';' und Dezimalkomma.")
-@click.option("--baud", "baudrate", type=int, default=115200, show_default=True, help="Baudrate.")
-def log(port: str | None, output: Path, seconds: float | None, excel_de: bool, baudrate: int) -> None:
+@click.option("--baud", "baudrate", type=int, default=115200, show_default=True, metavar="BAUD",
+              help="Geschwindigkeit der Verbindung.")
+def log(port: str | None, output: Path | None, seconds: float | None, excel_de: bool, baudrate: int) -> None:
     """Messwerte vom Calliope in eine CSV-Datei schreiben (Strg+C beendet).
 
     Die erste Spalte heißt time_s (Sekunden seit dem Start), danach kommt eine Spalte je Messwert.
@@ -59,5 +63,7 @@ def log(port: str | None, output: Path, seconds: float | None, excel_de: bool, b
     """
     from schuelerlab.hardware.live import log_csv
 
+    if output is None:
+        raise click.UsageError("Es fehlt die CSV-Datei: gib sie mit -o an, z. B. -o messung.csv.")
     summary = log_csv(output=output, port=port, seconds=seconds, excel_de=excel_de, baudrate=baudrate)
     click.echo(summary.german(output), err=True)

@@ -90,7 +90,7 @@ def no_board_message() -> str:
             "(sudo usermod -aG dialout $USER, danach ab- und wieder anmelden)."
         )
     steps.append(
-        "  Schließe andere Programme, die den Calliope benutzen könnten (MakeCode, Mu, Thonny, ein "
+        "  4. Schließe andere Programme, die den Calliope benutzen könnten (MakeCode, Mu, Thonny, ein "
         "anderes Notebook). Einen Simulator oder ein anderes Gerät gibst du direkt an, "
         "z. B. 'schuelerlab stream /dev/ttyUSB0'."
     )

@@ -60,6 +60,10 @@ def open_error(url: str, err: Exception) -> UserError:
             f"Den Anschluss {url} gibt es nicht. Ist der Calliope eingesteckt? "
             "'schuelerlab ports' zeigt die angeschlossenen Boards."
         )
+    if code == errno.ENOTTY or "Inappropriate ioctl" in text:
+        return UserError(f"{url} ist kein serieller Anschluss. 'schuelerlab ports' zeigt die Boards.")
+    if "Connection refused" in text or code == errno.ECONNREFUSED:
+        return UserError(f"Unter {url} antwortet niemand. Läuft der Simulator? Prüfe Adresse und Port.")
     return UserError(f"Der Anschluss {url} ließ sich nicht öffnen ({text}). Prüfe Kabel und Namen.")
 
 

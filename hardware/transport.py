@@ -26,7 +26,7 @@ from schuelerlab.errors import UserError
 
 #: a wake-up bringing fewer bytes than this waits ``batch_s`` for more
 _SMALL_READ = 512
-#: data arriving this soon after opening may be the tail of a line cut by the open
+#: bytes arriving this soon after opening are probably the tail of a line cut by the open
 _MID_LINE_S = 0.01
 
 
@@ -97,10 +97,9 @@ class Connection:
         self.opened_at = time.monotonic()
         fd = getattr(self.port, "fd", None)
         self._fd: int | None = fd if isinstance(self.port, serial.Serial) and isinstance(fd, int) else None
-        self._first = True
-        #: True when the first bytes were already waiting at the open (a line may have been cut)
-        self.started_mid_line = False
         self.bytes_read = 0
+        #: True when bytes arrived within 10 ms of opening: the open probably cut a line in half
+        self.started_mid_line = self._data_within(_MID_LINE_S)
 
     def close(self) -> None:
         """Close the port (errors of a vanished device are ignored)."""
@@ -118,21 +117,21 @@ class Connection:
         self.bytes_read += len(data)
         return data
 
-    def _note_first(self, ready_immediately: bool) -> None:
-        if self._first:
-            self._first = False
-            self.started_mid_line = ready_immediately or time.monotonic() - self.opened_at < _MID_LINE_S
+    def _data_within(self, seconds: float) -> bool:
+        try:
+            if self._fd is not None:
+                return bool(select.select([self._fd], [], [], seconds)[0])
+            time.sleep(seconds)
+            return self.port.in_waiting > 0
+        except (OSError, serial.SerialException):
+            return False
 
     def _read_fd(self, timeout: float) -> bytes:
         fd = self._fd
         assert fd is not None
-        ready, _, _ = select.select([fd], [], [], 0)
-        immediately = bool(ready)
+        ready, _, _ = select.select([fd], [], [], timeout)
         if not ready:
-            ready, _, _ = select.select([fd], [], [], timeout)
-            if not ready:
-                return b""
-        self._note_first(immediately)
+            return b""
         data = os.read(fd, 65536)
         if not data:
             raise Disconnected("device reports readiness to read but returned no data")
@@ -149,7 +148,6 @@ class Connection:
     def _read_generic(self, timeout: float) -> bytes:
         port = self.port
         waiting = port.in_waiting
-        immediately = waiting > 0
         if not waiting:
             port.timeout = timeout
             data = port.read(1)
@@ -160,7 +158,6 @@ class Connection:
             waiting = port.in_waiting
         else:
             data = b""
-        self._note_first(immediately)
         if waiting:
             data += port.read(waiting)
         return data

@@ -8,7 +8,9 @@ Three measurements, each with the board side (``PtyDevice``) in a separate write
 3. **line rate**: the full path fed at the real link's rate (1047 lines/s = 115200 baud / 11 bytes),
    one ``write`` per line like USB packets, for ``--cpu-seconds``; the reader's process CPU time.
 
-Run: ``.venv/bin/python benchmarks/serial_ingest.py``. The last line prints ``key=value`` pairs.
+Full path and baseline run ``--runs`` times, interleaved (other load hits both alike); the medians
+are compared. Run: ``.venv/bin/python benchmarks/serial_ingest.py``. The last line prints
+``key=value`` pairs.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import argparse
 import csv
 import multiprocessing
 import os
+import statistics
 import sys
 import tempfile
 import time
@@ -122,24 +125,31 @@ def cpu_at_line_rate(seconds: float, workdir: Path) -> tuple[float, int]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--lines", type=int, default=600_000, help="lines for the full path")
-    parser.add_argument("--baseline-lines", type=int, default=60_000, help="lines for readline()")
+    parser.add_argument("--lines", type=int, default=600_000, help="lines per full-path run")
+    parser.add_argument("--baseline-lines", type=int, default=60_000, help="lines per readline() run")
+    parser.add_argument("--runs", type=int, default=3, help="interleaved runs of each; medians are reported")
     parser.add_argument("--cpu-seconds", type=float, default=6.0, help="seconds at the line rate")
     args = parser.parse_args(argv)
+    rates, bases, lost = [], [], 0
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
-        rate, lost = full_path(args.lines, workdir)
-        print(f"full path (pty -> samples -> CSV): {rate:,.0f} samples/s, lost {lost}")
-        base = readline_baseline(args.baseline_lines)
-        print(f"pyserial readline() loop:          {base:,.0f} lines/s")
+        for run in range(1, args.runs + 1):  # interleaved, so load from elsewhere hits both alike
+            rate, run_lost = full_path(args.lines, workdir)
+            base = readline_baseline(args.baseline_lines)
+            rates.append(rate)
+            bases.append(base)
+            lost += run_lost
+            print(f"run {run}: full path (pty -> samples -> CSV) {rate:,.0f} samples/s, lost {run_lost}; "
+                  f"pyserial readline() loop {base:,.0f} lines/s")
         cpu, rows = cpu_at_line_rate(args.cpu_seconds, workdir)
         expected = int(args.cpu_seconds * LINE_RATE)
         print(f"at {LINE_RATE} lines/s for {args.cpu_seconds:g} s: {cpu:.2f} % of one core, "
               f"{rows}/{expected} rows")
-    lost_total = lost + (expected - rows)
+    rate, base = statistics.median(rates), statistics.median(bases)
+    lost += expected - rows
     print(f"samples_per_s={rate:.0f} readline_lines_per_s={base:.0f} speedup_vs_readline={rate / base:.1f} "
-          f"line_rate_multiple={rate / LINE_RATE:.0f} lost={lost_total} cpu_percent_at_line_rate={cpu:.2f} "
-          f"cpu_s={os.cpu_count()} python={sys.version.split()[0]}")
+          f"line_rate_multiple={rate / LINE_RATE:.0f} lost={lost} cpu_percent_at_line_rate={cpu:.2f} "
+          f"runs={args.runs} cpus={os.cpu_count()} python={sys.version.split()[0]}")
     return 0
 
 

@@ -133,6 +133,7 @@ class LineParser:
         self._pending = b""
         self._discarding = skip_partial_first_line
         self._resync = False
+        self._fast_names: dict[bytes, str] = {}  # names of ``name:value`` lines already accepted
 
     def skip_partial_line(self) -> None:
         """Drop bytes until the next line end (after opening or reconnecting mid-line)."""
@@ -175,41 +176,66 @@ class LineParser:
 
     def _parse_lines(self, lines: list[bytes], time: float) -> list[Sample | TextEvent]:
         out: list[Sample | TextEvent] = []
+        append = out.append
         stats = self.stats
         max_line = self.max_line
+        fast = self._fast_names
+        samples = 0
         for raw in lines:
             if not raw:
                 continue
-            stats.lines += 1
+            # fast path: ``name:value`` with a name seen before (the common MakeCode/Arduino line),
+            # straight from bytes; float() accepts digits, sign, point, exponent and padding only
+            name_b, sep, value_b = raw.partition(b":")
+            name = fast.get(name_b) if sep else None
+            if name is not None and not self._resync and len(raw) <= max_line:
+                try:
+                    v = float(value_b)
+                except ValueError:
+                    v = None
+                if v is not None and v - v == 0.0:
+                    samples += 1
+                    append(Sample(time, {name: v}))
+                    continue
             if len(raw) > max_line:
+                stats.lines += 1
                 stats.dropped_long += 1
                 continue
             try:
-                text = raw.decode()
+                text = raw.decode().strip()
             except UnicodeDecodeError:
+                stats.lines += 1
                 stats.invalid_utf8 += 1
                 self._garbage(len(raw))
                 continue
-            text = text.strip()
             if not text:
-                stats.lines -= 1
                 continue
             if not text.isprintable() and not text.replace("\t", " ").isprintable():
+                stats.lines += 1
                 self._garbage(len(raw))
                 continue
+            stats.lines += 1
             record = self._parse_text(text, time)
             if record is None:
                 continue
+            is_sample = record.__class__ is Sample
             if self._resync:
                 self._resync = False
-                if record.__class__ is Sample:
+                if is_sample:
                     stats.resync_dropped += 1
                     continue
-            if record.__class__ is Sample:
+            if is_sample:
                 stats.samples += 1
+                values = record.values  # type: ignore[union-attr]
+                if sep and len(values) == 1 and len(fast) < 256:
+                    key = next(iter(values))
+                    if name_b == key.encode():  # the name as sent, without padding: safe to reuse
+                        fast[name_b] = key
             else:
                 stats.text_lines += 1
-            out.append(record)
+            append(record)
+        stats.lines += samples
+        stats.samples += samples
         return out
 
     def _garbage(self, nbytes: int) -> None:

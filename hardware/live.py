@@ -129,6 +129,8 @@ def log_csv(*, output: Path | str, port: str | None = None, seconds: float | Non
             on_status: StatusCallback | None = None) -> Summary:
     """Write every sample as a row of the CSV file ``output`` (header ``time_s,<names>``).
 
+    Text lines from the board (``Hallo``, a traceback) go to the status output, not into the file.
+
     Args:
         output: the CSV file (replaced if it exists).
         port: device path or pyserial URL; default: the only connected board.
@@ -138,7 +140,14 @@ def log_csv(*, output: Path | str, port: str | None = None, seconds: float | Non
     with open_stream(port=port, baudrate=baudrate, on_status=on_status) as stream, \
             CsvLogger(output, excel_de=excel_de) as logger:
         _status(on_status, f"Verbunden mit {stream.url}. Schreibe nach {output}. Strg+C beendet.")
-        elapsed, interrupted = _run(stream, seconds, logger.write)
+
+        def sink(records: list[Sample | TextEvent]) -> None:
+            logger.write(records)
+            for rec in records:  # e.g. a traceback of the student's program: show it, don't store it
+                if rec.__class__ is TextEvent:
+                    _status(on_status, f"Calliope: {rec.text}")  # type: ignore[union-attr]
+
+        elapsed, interrupted = _run(stream, seconds, sink)
         return _summary(stream, elapsed, interrupted, rows=logger.rows)
 
 

@@ -117,7 +117,13 @@ class Stream:
         if conn.started_mid_line:
             conn.started_mid_line = False
             self.parser.skip_partial_line()
+        long_before = self.parser.stats.dropped_long
         records = self.parser.feed(data, time.monotonic() - self._t0)
+        if self.parser.stats.dropped_long and not long_before:
+            self._status(
+                f"Vom Calliope kam eine Zeile mit mehr als {self.parser.max_line} Zeichen ohne Zeilenende; "
+                "sie wurde verworfen. Beendet dein Programm jede Ausgabe mit einer neuen Zeile (print)?"
+            )
         if not self._hinted_garbage:
             self._maybe_hint_garbage()
         return records

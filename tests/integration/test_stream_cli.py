@@ -123,8 +123,9 @@ def test_excel_de_and_seconds_stop_by_themselves(board, tmp_path):
     out = tmp_path / "excel.csv"
     cli = Cli("log", board.path, "-o", str(out), "--seconds", "2", "--excel-de")
     cli.wait_err("Verbunden mit")
-    board.write(b"Time (seconds),temp,light\r\n0.00,21.5,128\r\n1.00,22.25,130\r\n")
+    board.write(b"Time (seconds),temp,light\r\n0.00,21.5,128\r\nHallo Welt\r\n1.00,22.25,130\r\n")
     assert cli.wait(30) == 0  # --seconds ends it, no signal needed
+    assert "Calliope: Hallo Welt" in "".join(cli.err)
     assert rows(out, ";", "utf-8-sig") == [
         ["time_s", "Time (seconds)", "temp", "light"],
         [rows(out, ";", "utf-8-sig")[1][0], "0", "21,5", "128"],
@@ -165,7 +166,8 @@ def test_flood_and_garbage_are_dropped_and_counted(board, tmp_path):
     wait_rows(out, 2)
     assert cli.stop() == 0
     assert [r[1] for r in rows(out)[1:]] == ["1", "3"]
-    assert "verworfen" in "".join(cli.err)
+    err = "".join(cli.err)
+    assert "mehr als 1024 Zeichen" in err and "verworfen" in err
 
 
 def test_wrong_baud_rate_garbage_gives_a_hint_and_no_rows(board, tmp_path):

@@ -81,3 +81,22 @@ def test_decimate_minmax_per_column():
 
 def test_unit_for():
     assert unit_for("temp") == "°C" and unit_for("Light2") == "0–255" and unit_for("wert1") is None
+
+
+def _line_pixels(ax, color):
+    rgb = np.array(matplotlib.colors.to_rgb(color)) * 255
+    buf = np.asarray(ax.figure.canvas.buffer_rgba())[..., :3].astype(int)
+    return int((np.abs(buf - rgb).sum(axis=2) < 60).sum())
+
+
+def test_blitted_frames_really_render_the_lines():
+    fig, ax = plt.subplots(figsize=(4, 3), dpi=100)
+    plot = LivePlot(ax=ax, window_s=5)
+    plot.update([Sample(t / 10, {"temp": 20.0 + (t % 7)}) for t in range(30)], force=True)
+    plot.update([Sample(3.1, {"temp": 21.0})], force=True)
+    assert plot.blits >= 1
+    color = plot.series["temp"].line.get_color()
+    assert _line_pixels(ax, color) > 50
+    plot.update(now=100.0, force=True)  # all data left the window: the background comes back
+    assert plot.blits >= 2 and _line_pixels(ax, color) < 5
+    plt.close(fig)

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from schuelerlab.hardware.boards import BAUDRATE
 from schuelerlab.hardware.parse import TIME_COLUMN, LineParser, ParseStats, Sample, TextEvent, column_name
-from schuelerlab.hardware.transport import Connection, Disconnected, reopen
+from schuelerlab.hardware.transport import Connection, Disconnected, PortBusy, reopen
 
 from schuelerlab.errors import UserError
 
@@ -66,6 +66,7 @@ class Stream:
         self._conn: Connection | None = Connection(self.url, baudrate=baudrate, batch_s=batch_s)
         self._t0 = self._conn.opened_at
         self._hinted_garbage = False
+        self._told_busy = False
         self.disconnects = 0
 
     # ------------------------------------------------------------------ lifecycle
@@ -172,8 +173,12 @@ class Stream:
         deadline = time.monotonic() + timeout
         while True:
             url = self._current_url()
-            conn = reopen(url, baudrate=self.baudrate, batch_s=self.batch_s) if url else None
+            conn, err = reopen(url, baudrate=self.baudrate, batch_s=self.batch_s) if url else (None, None)
+            if isinstance(err, PortBusy) and not self._told_busy:
+                self._told_busy = True  # e.g. MakeCode grabbed the board while it was away
+                self._status(str(err))
             if conn is not None:
+                self._told_busy = False
                 self._conn = conn
                 self.url = url
                 self._status(f"Wieder verbunden mit {url}.")

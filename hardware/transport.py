@@ -30,6 +30,10 @@ _SMALL_READ = 512
 _MID_LINE_S = 0.01
 
 
+class PortBusy(UserError):
+    """Another program holds the port (exclusive lock)."""
+
+
 class Disconnected(Exception):
     """The port went away while open (cable pulled, board reset, simulator stopped)."""
 
@@ -47,7 +51,7 @@ def open_error(url: str, err: Exception) -> UserError:
     code = getattr(err, "errno", None)
     text = str(err)
     if code in (errno.EAGAIN, errno.EWOULDBLOCK, errno.EBUSY) or "exclusively lock" in text:
-        return UserError(_busy_message(url))
+        return PortBusy(_busy_message(url))
     if code in (errno.EACCES, errno.EPERM):
         hint = (
             " Unter Linux muss dein Benutzer in der Gruppe 'dialout' sein "
@@ -163,9 +167,10 @@ class Connection:
         return data
 
 
-def reopen(url: str, *, baudrate: int = BAUDRATE, batch_s: float = 0.005) -> Connection | None:
-    """Try once to open ``url`` again after an unplug; None while it is not (yet) usable."""
+def reopen(url: str, *, baudrate: int = BAUDRATE,
+           batch_s: float = 0.005) -> tuple[Connection | None, UserError | None]:
+    """Try once to open ``url`` again after an unplug: ``(connection, None)`` or ``(None, error)``."""
     try:
-        return Connection(url, baudrate=baudrate, batch_s=batch_s)
-    except UserError:
-        return None
+        return Connection(url, baudrate=baudrate, batch_s=batch_s), None
+    except UserError as err:
+        return None, err

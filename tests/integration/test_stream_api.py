@@ -119,3 +119,56 @@ def test_socket_url_uses_the_same_path():
                 got.append(rec.values)
     server.close()
     assert got == [{"temp": 21.0}, {"wert1": 1.0, "wert2": 2.0}]
+
+
+def test_reconnects_to_the_same_board_by_serial_number_under_a_new_path(monkeypatch):
+    """The USB listing is the one stand-in (no physical board); the ports themselves are real ptys."""
+    from serial.tools import list_ports
+    from serial.tools.list_ports_common import ListPortInfo
+
+    def usb(device, serial_number):
+        info = ListPortInfo(device, skip_link_detection=True)
+        info.vid, info.pid, info.serial_number = 0x0D28, 0x0204, serial_number
+        return info
+
+    with PtyDevice() as first, PtyDevice() as second, PtyDevice() as stranger:
+        listing = [usb(first.tty_path, "SN-1")]
+        monkeypatch.setattr(list_ports, "comports", lambda *a, **k: list(listing))
+        messages = []
+        with open_stream(on_status=messages.append) as s:  # no port: the only board
+            assert s.url == first.tty_path
+            first.write(b"temp:1\r\n")
+            assert [r.values for r in s.records(seconds=0.3)] == [{"temp": 1.0}]
+            first.unplug()
+            listing[:] = [usb(stranger.tty_path, "SN-2")]  # another board is not taken
+            assert list(s.records(seconds=0.5)) == [] and not s.connected
+            listing[:] = [usb(stranger.tty_path, "SN-2"), usb(second.tty_path, "SN-1")]
+            deadline = time.monotonic() + 5
+            while not s.connected and time.monotonic() < deadline:
+                s.read(0.1)
+            assert s.url == second.tty_path
+            second.write(b"temp:2\r\n")
+            assert [r.values for r in s.records(seconds=0.3)] == [{"temp": 2.0}]
+        assert any(second.tty_path in m and "Wieder verbunden" in m for m in messages)
+
+
+def test_a_program_grabbing_the_port_during_the_unplug_is_reported_once(tmp_path):
+    import serial
+
+    messages = []
+    with PtyDevice(link=tmp_path / "mini") as dev, open_stream(port=dev.path, on_status=messages.append) as s:
+        dev.unplug()
+        s.read(0.2)
+        dev.replug()
+        other = serial.serial_for_url(dev.path, exclusive=True)  # e.g. MakeCode in the browser
+        try:
+            for _ in range(3):
+                s.read(0.3)
+            assert not s.connected
+            assert sum("anderen Programm" in m for m in messages) == 1
+        finally:
+            other.close()
+        deadline = time.monotonic() + 5
+        while not s.connected and time.monotonic() < deadline:
+            s.read(0.1)
+        assert s.connected

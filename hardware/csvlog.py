@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
 
-from schuelerlab.hardware.parse import TIME_COLUMN, Sample, TextEvent, column_name
+from schuelerlab.hardware.records import TIME_COLUMN, Sample, TextEvent, column_name
 
 from schuelerlab.errors import UserError
 
@@ -32,7 +32,8 @@ from schuelerlab.errors import UserError
 MAX_COLUMNS = 64
 
 
-def _fmt(v: float) -> str:
+def format_number(v: float) -> str:
+    """Shortest text for a number: ``21`` for 21.0, ``21.5``, ``1e-05``."""
     text = repr(v)
     return text[:-2] if text.endswith(".0") else text
 
@@ -99,7 +100,7 @@ class CsvLogger:
     def _cell(self, v: float) -> str:
         text = self._cells.get(v)
         if text is None:
-            text = _fmt(v)
+            text = format_number(v)
             if self.excel_de:
                 text = text.replace(".", ",")
             if len(self._cells) < 65536:

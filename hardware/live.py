@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import TextIO
 
 from schuelerlab.hardware.boards import BAUDRATE
-from schuelerlab.hardware.csvlog import CsvLogger, _fmt
-from schuelerlab.hardware.parse import Sample, TextEvent
+from schuelerlab.hardware.csvlog import CsvLogger, format_number
+from schuelerlab.hardware.records import Sample, TextEvent
 from schuelerlab.hardware.stream import StatusCallback, Stream, open_stream
 
 _TICK_S = 0.2
@@ -95,7 +95,7 @@ def _summary(stream: Stream, elapsed: float, interrupted: bool, rows: int = 0) -
 def format_record(rec: Sample | TextEvent) -> str:
     """One readable line: ``  12.345 s  temp=21.5  light=128`` or ``  12.400 s  Text: Hallo``."""
     if rec.__class__ is Sample:
-        values = "  ".join(f"{k}={_fmt(v)}" for k, v in rec.values.items())  # type: ignore[union-attr]
+        values = "  ".join(f"{k}={format_number(v)}" for k, v in rec.values.items())  # type: ignore[union-attr]
         return f"{rec.time:9.3f} s  {values}"
     return f"{rec.time:9.3f} s  Text: {rec.text}"  # type: ignore[union-attr]
 

@@ -26,33 +26,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from schuelerlab.hardware.records import TIME_COLUMN, Sample, TextEvent, column_name
+
+__all__ = ["LineParser", "ParseStats", "Sample", "TextEvent", "TIME_COLUMN", "column_name", "MAX_LINE"]
+
 #: longest line (bytes, without line end) that is parsed; longer ones are dropped and counted
 MAX_LINE = 1024
 #: longest value name accepted from ``name:value`` or a header
 MAX_NAME = 40
 _NAME_RE = re.compile(r"[^\W\d][\w .()/%°\-\[\]]*")
 _PAIR_SPLIT = re.compile(r"[,;\t]")
-_NUMBER_START = frozenset("0123456789+-.")
-
-
-@dataclass(frozen=True, slots=True)
-class Sample:
-    """One set of measured values.
-
-    ``time`` is seconds since the stream started (host clock, given by the caller);
-    ``values`` maps value names (``temp``, ``wert1`` …) to numbers.
-    """
-
-    time: float
-    values: dict[str, float]
-
-
-@dataclass(frozen=True, slots=True)
-class TextEvent:
-    """A line that is readable text but no measurement (``Hallo``, a traceback, ``>>>``)."""
-
-    time: float
-    text: str
 
 
 @dataclass
@@ -84,25 +67,6 @@ def _default_names(n: int, _cache: dict[int, tuple[str, ...]] = {}) -> tuple[str
 
 def _finite(v: float) -> bool:
     return v - v == 0.0  # False for nan and ±inf
-
-
-def _looks_numeric(text: str) -> bool:
-    if not text or text[0] not in _NUMBER_START:
-        return False
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
-
-
-#: first column of every table made from samples (CSV file, DataFrame)
-TIME_COLUMN = "time_s"
-
-
-def column_name(name: str) -> str:
-    """Table column for a value name; a value called ``time_s`` must not hide the time column."""
-    return f"{name} (Calliope)" if name == TIME_COLUMN else name
 
 
 _KNOWN_NAMES: set[str] = set()

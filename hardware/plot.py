@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 from schuelerlab.hardware.boards import BAUDRATE
-from schuelerlab.hardware.parse import Sample, TextEvent
+from schuelerlab.hardware.records import Sample, TextEvent
 
 #: value name (lower case, trailing digits ignored) -> unit shown in labels
 UNITS: dict[str, str] = {

@@ -23,7 +23,8 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from schuelerlab.hardware.boards import BAUDRATE
-from schuelerlab.hardware.parse import TIME_COLUMN, LineParser, ParseStats, Sample, TextEvent, column_name
+from schuelerlab.hardware.parse import LineParser, ParseStats
+from schuelerlab.hardware.records import TIME_COLUMN, Sample, TextEvent, column_name
 from schuelerlab.hardware.transport import Connection, Disconnected, PortBusy, reopen
 
 from schuelerlab.errors import UserError

@@ -26,6 +26,8 @@ from schuelerlab.errors import UserError
 
 #: a wake-up bringing fewer bytes than this waits ``batch_s`` for more
 _SMALL_READ = 512
+#: read timeout of URL handlers (socket://, loop://) and non-POSIX ports; the loop checks deadlines
+_GENERIC_TIMEOUT_S = 0.05
 #: bytes arriving this soon after opening are probably the tail of a line cut by the open
 _MID_LINE_S = 0.01
 
@@ -97,7 +99,7 @@ class Connection:
     def __init__(self, url: str, *, baudrate: int = BAUDRATE, batch_s: float = 0.005) -> None:
         self.url = url
         self.batch_s = batch_s
-        self.port = open_serial(url, baudrate=baudrate)
+        self.port = open_serial(url, baudrate=baudrate, timeout=_GENERIC_TIMEOUT_S)
         self.opened_at = time.monotonic()
         fd = getattr(self.port, "fd", None)
         self._fd: int | None = fd if isinstance(self.port, serial.Serial) and isinstance(fd, int) else None
@@ -152,16 +154,16 @@ class Connection:
     def _read_generic(self, timeout: float) -> bytes:
         port = self.port
         waiting = port.in_waiting
+        data = b""
         if not waiting:
-            port.timeout = timeout
-            data = port.read(1)
-            if not data:
-                return b""
-            if len(data) < _SMALL_READ and self.batch_s:
+            deadline = time.monotonic() + timeout
+            while not data:  # read(1) waits at most _GENERIC_TIMEOUT_S (set once at open)
+                data = port.read(1)
+                if not data and time.monotonic() >= deadline:
+                    return b""
+            if self.batch_s:
                 time.sleep(self.batch_s)
             waiting = port.in_waiting
-        else:
-            data = b""
         if waiting:
             data += port.read(waiting)
         return data

@@ -4,7 +4,9 @@
 
 * MakeCode / Arduino ``name:value``, also padded with spaces to 32 bytes, and several pairs per line
   (``temp:21,light:128``, ``temp:21 light:128``, tab-separated);
-* Mu tuples ``(21, 128)`` (non-numeric fields are skipped, as Mu does);
+* Mu tuples ``(21, 128)`` and lists ``[21, 128]`` (non-numeric fields are skipped, as Mu does);
+* ``name=value`` pairs (``temp=21 light=128``, what ``schuelerlab stream`` prints) and MakeCode's
+  JSON form ``{"n": "temp", "v": 21}`` or a flat JSON object of numbers;
 * CSV with or without a header line (``t_ms,temp,light`` then ``1234,21,128``), also the V3 ``log``
   mirror (``Time (seconds),temp,light``), ``;``-separated lines with decimal commas, and Arduino-plotter
   lines separated by spaces or tabs (``21 128``);
@@ -23,6 +25,7 @@ not trustworthy after a glitch; "resync"). Other non-numeric lines become ``Text
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 
@@ -79,6 +82,25 @@ def _is_name(text: str) -> bool:
     if ok and len(_KNOWN_NAMES) < 4096:
         _KNOWN_NAMES.add(text)
     return ok
+
+
+def _parse_json(text: str) -> dict[str, float] | None:
+    """MakeCode's JSON form ``{"n": "temp", "v": 21}`` or a flat object of numbers."""
+    try:
+        obj = json.loads(text)
+    except ValueError:
+        return None
+    if not isinstance(obj, dict):
+        return None
+    if "n" in obj and "v" in obj:
+        obj = {str(obj["n"]): obj["v"]}
+    values: dict[str, float] = {}
+    for name, value in obj.items():
+        if isinstance(value, bool) or not isinstance(value, int | float) or not _is_name(name):
+            continue
+        if _finite(float(value)):
+            values[name] = float(value)
+    return values or None
 
 
 class LineParser:
@@ -209,10 +231,15 @@ class LineParser:
 
     # ------------------------------------------------------------------ line -> record
     def _parse_text(self, text: str, time: float) -> Sample | TextEvent | None:
-        if ":" in text:
+        first, last = text[0], text[-1]
+        if first == "{" and last == "}":
+            values = _parse_json(text)
+        elif ":" in text:
             values = self._parse_pairs(text)
-        elif text[0] == "(" and text[-1] == ")":
+        elif (first == "(" and last == ")") or (first == "[" and last == "]"):
             values = self._parse_tuple(text)
+        elif "=" in text:
+            values = self._parse_pairs(text.replace("=", ":"))
         else:
             values = self._parse_fields(text)
             if values is None and self._maybe_header(text):

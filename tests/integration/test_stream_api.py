@@ -172,3 +172,24 @@ def test_a_program_grabbing_the_port_during_the_unplug_is_reported_once(tmp_path
         while not s.connected and time.monotonic() < deadline:
             s.read(0.1)
         assert s.connected
+
+
+def test_live_plot_draws_what_the_board_sends():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from schuelerlab.hardware import live_plot
+
+    with PtyDevice() as dev:
+        board = Board(dev, fmt="temp:{i},light:7\r\n", interval=0.005)
+        board.start()
+        try:
+            plot = live_plot(port=dev.path, seconds=0.8, window_s=5)
+        finally:
+            board.stop()
+    temp = plot.series["temp"].line.get_ydata()
+    assert len(temp) >= 10 and list(temp) == sorted(temp)  # consecutive numbers, in order
+    assert set(plot.series["light"].line.get_ydata()) == {7.0}
+    assert plot.full_draws >= 1 and plot.blits >= 1
+    plt.close(plot.fig)

@@ -6,7 +6,8 @@ Three measurements, each with the board side (``PtyDevice``) in a separate write
    batch), fed ``temp:23.5\\r\\n`` lines as fast as the pty takes them; every row of the CSV is counted.
 2. **baseline**: ``serial.Serial(path).readline()`` in a loop on the same pty, same lines.
 3. **line rate**: the full path fed at the real link's rate (1047 lines/s = 115200 baud / 11 bytes),
-   one ``write`` per line like USB packets, for ``--cpu-seconds``; the reader's process CPU time.
+   one ``write`` per line like USB packets, for ``--cpu-seconds``; the reader's process CPU time
+   (in-process), and the CPU time of a real ``schuelerlab log`` process from ``/proc`` (Linux).
 
 Full path and baseline run ``--runs`` times, interleaved (other load hits both alike); the medians
 are compared. Run: ``.venv/bin/python benchmarks/serial_ingest.py``. The last line prints
@@ -19,7 +20,9 @@ import argparse
 import csv
 import multiprocessing
 import os
+import signal
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -123,6 +126,34 @@ def cpu_at_line_rate(seconds: float, workdir: Path) -> tuple[float, int]:
     return 100.0 * cpu / wall, logger.rows
 
 
+def _proc_cpu_seconds(pid: int) -> float:
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+
+def cli_cpu_at_line_rate(seconds: float, workdir: Path) -> tuple[float, int]:
+    """Percent of one core of a real ``schuelerlab log`` process at 1047 lines/s (Linux /proc), rows."""
+    with PtyDevice() as dev:
+        proc = subprocess.Popen([sys.executable, "-m", "schuelerlab", "log", dev.path, "-o",
+                                 str(workdir / "cli.csv")], stderr=subprocess.PIPE, text=True)
+        try:
+            assert proc.stderr is not None
+            proc.stderr.readline()  # "Verbunden mit ..." : start-up is over
+            writer = _start_writer(_paced_writer, dev, seconds)
+            time.sleep(0.2)  # the writer's own start delay
+            cpu0, wall0 = _proc_cpu_seconds(proc.pid), time.monotonic()
+            writer.join()
+            cpu, wall = _proc_cpu_seconds(proc.pid) - cpu0, time.monotonic() - wall0
+        finally:
+            time.sleep(0.3)  # let the last lines arrive before Ctrl-C
+            proc.send_signal(signal.SIGINT)
+            proc.wait(30)
+    with open(workdir / "cli.csv", newline="") as f:
+        rows = sum(1 for r in csv.reader(f) if r[1:] == ["23.5"])
+    return 100.0 * cpu / wall, rows
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lines", type=int, default=600_000, help="lines per full-path run")
@@ -145,10 +176,16 @@ def main(argv: list[str] | None = None) -> int:
         expected = int(args.cpu_seconds * LINE_RATE)
         print(f"at {LINE_RATE} lines/s for {args.cpu_seconds:g} s: {cpu:.2f} % of one core, "
               f"{rows}/{expected} rows")
+        cli_cpu, cli_rows = -1.0, expected
+        if Path("/proc/self/stat").exists():
+            cli_cpu, cli_rows = cli_cpu_at_line_rate(args.cpu_seconds, workdir)
+        print(f"`schuelerlab log` process at {LINE_RATE} lines/s: {cli_cpu:.2f} % of one core "
+              f"(/proc, {1000 / os.sysconf('SC_CLK_TCK'):.0f} ms ticks), {cli_rows}/{expected} rows")
     rate, base = statistics.median(rates), statistics.median(bases)
-    lost += expected - rows
+    lost += (expected - rows) + (expected - cli_rows)
     print(f"samples_per_s={rate:.0f} readline_lines_per_s={base:.0f} speedup_vs_readline={rate / base:.1f} "
           f"line_rate_multiple={rate / LINE_RATE:.0f} lost={lost} cpu_percent_at_line_rate={cpu:.2f} "
+          f"cli_cpu_percent_at_line_rate={cli_cpu:.2f} "
           f"runs={args.runs} cpus={os.cpu_count()} python={sys.version.split()[0]}")
     return 0
 

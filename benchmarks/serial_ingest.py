@@ -26,7 +26,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import serial
 from schuelerlab.hardware.csvlog import CsvLogger
@@ -60,7 +62,8 @@ def _paced_writer(dev: PtyDevice, seconds: float) -> None:
         dev.write(LINE, timeout=60)
 
 
-def _start_writer(target, dev: PtyDevice, arg) -> multiprocessing.Process:  # noqa: ANN001
+def _start_writer(target: Callable[[PtyDevice, Any], None], dev: PtyDevice,
+                  arg: Any) -> multiprocessing.Process:
     proc = multiprocessing.get_context("fork").Process(target=target, args=(dev, arg), daemon=True)
     proc.start()
     return proc

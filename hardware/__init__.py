@@ -24,7 +24,8 @@ _ALIASES = {"list_boards": "board_ports"}
 __all__ = sorted(_LAZY)
 
 
-def __getattr__(name: str):  # noqa: ANN202 - module-level lazy attribute (PEP 562)
+def __getattr__(name: str) -> object:
+    """Import a public name on first use (PEP 562)."""
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -12,7 +12,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -67,7 +67,10 @@ def _stop_on_sigint() -> Iterator[threading.Event]:
         signal.signal(signal.SIGINT, previous)
 
 
-def _run(stream: Stream, seconds: float | None, sink) -> tuple[float, bool]:  # noqa: ANN001
+Sink = Callable[[list[Sample | TextEvent]], None]
+
+
+def _run(stream: Stream, seconds: float | None, sink: Sink) -> tuple[float, bool]:
     """Feed batches of records to ``sink`` until the deadline or Ctrl-C; return (elapsed, interrupted)."""
     start = time.monotonic()
     deadline = None if seconds is None else start + seconds

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator
 from types import TracebackType
 from typing import TYPE_CHECKING
 
+from schuelerlab.hardware import ports
 from schuelerlab.hardware.boards import BAUDRATE
 from schuelerlab.hardware.parse import LineParser, ParseStats
 from schuelerlab.hardware.records import TIME_COLUMN, Sample, TextEvent, column_name
@@ -55,14 +56,12 @@ class Stream:
 
     def __init__(self, *, port: str | None, baudrate: int, reconnect: bool, on_status: StatusCallback | None,
                  batch_s: float = 0.005) -> None:
-        from schuelerlab.hardware import ports as _ports
-
-        self.url = port if port is not None else _ports.find_port()
+        self.url = port if port is not None else ports.find_port()
         self.baudrate = baudrate
         self.reconnect = reconnect
         self.batch_s = batch_s
         self._status = on_status or print_status
-        self._serial_number = None if "://" in self.url else _ports.serial_number_of(self.url)
+        self._serial_number = None if "://" in self.url else ports.serial_number_of(self.url)
         self.parser = LineParser()
         self._conn: Connection | None = Connection(self.url, baudrate=baudrate, batch_s=batch_s)
         self._t0 = self._conn.opened_at
@@ -191,9 +190,7 @@ class Stream:
 
     def _current_url(self) -> str | None:
         if self._serial_number:
-            from schuelerlab.hardware.ports import find_by_serial_number
-
-            return find_by_serial_number(self._serial_number)
+            return ports.find_by_serial_number(self._serial_number)
         return self.url
 
     def _maybe_hint_garbage(self) -> None:

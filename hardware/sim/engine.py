@@ -15,7 +15,7 @@ from schuelerlab.hardware.boards import board_profile
 from schuelerlab.hardware.sim import errors
 from schuelerlab.hardware.sim.board import Panic, ResetRequested, SimBoard
 from schuelerlab.hardware.sim.clock import StopSimulation, VirtualClock
-from schuelerlab.hardware.sim.scenario import Scenario
+from schuelerlab.hardware.sim.scenario import Scenario, from_cli
 from schuelerlab.hardware.sim.trace import Trace
 from schuelerlab.hardware.sim.vm import Limits, VMTrap, WasmVM
 
@@ -109,3 +109,52 @@ def _run_once(sim: SimBoard, vm: WasmVM) -> bool:
             kind = "MemoryError"
         trace.error = errors.special(kind, sim.profile, detail=trap.detail)
     return False
+
+
+def simulate_file(*, program: Path, board: str = "mini3", until_ms: int = DEFAULT_UNTIL_MS, press: str = "",
+                  gesture: str = "", settings: tuple[str, ...] = (), radio: str = "",
+                  scenario_file: Path | None = None, seed: int = 1, trace_path: Path | None = None,
+                  echo: Callable[[str], None] | None = None) -> Trace:
+    """Simulate the program in file ``program`` with a scenario from command-line style specs.
+
+    Writes the trace as JSON to ``trace_path`` if given; ``echo`` receives serial output live.
+    """
+    source = _read_program(Path(program))
+    base = None
+    if scenario_file is not None:
+        base = Scenario.from_dict(_read_json(Path(scenario_file)))
+    scenario = from_cli(press=press, gesture=gesture, settings=tuple(settings), radio=radio, seed=seed,
+                        base=base)
+    trace = simulate(program=source, board=board, until_ms=until_ms, scenario=scenario, on_output=echo)
+    if trace_path is not None:
+        try:
+            trace.to_json(Path(trace_path))
+        except OSError as err:
+            raise UserError(f"Die Spur konnte nicht nach {trace_path} geschrieben werden ({err.strerror}). "
+                            f"Prüfe den Ordner und die Schreibrechte.") from None
+    return trace
+
+
+def _read_program(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise UserError(f"Die Datei {path} gibt es nicht. Prüfe den Namen und den Ordner.") from None
+    except UnicodeDecodeError:
+        raise UserError(f"{path} ist keine Textdatei (UTF-8). Speichere das Programm als .py-Datei.") \
+            from None
+    except OSError as err:
+        raise UserError(f"{path} kann nicht gelesen werden ({err.strerror}).") from None
+
+
+def _read_json(path: Path) -> dict:
+    import json
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise UserError(f"Das Szenario {path} kann nicht gelesen werden ({err}). "
+                        f"Es muss eine JSON-Datei sein.") from None
+    if not isinstance(data, dict):
+        raise UserError(f"Das Szenario {path} muss ein JSON-Objekt sein ({{\"presses\": …}}).")
+    return data

@@ -160,3 +160,33 @@ def parse_setting(text: str) -> tuple[str, list[tuple[int, int]]]:
         raise UserError(f"„{text}“: der Wert muss eine Zahl sein, z. B. {name}=21 oder "
                         f"{name}=10@0,200@5000.") from None
     return name, series
+
+
+def parse_radio(text: str) -> list[RadioMessage]:
+    """``hallo@3000,2:ping@4000`` -> radio messages (``GROUP:`` prefix optional)."""
+    messages = []
+    for spec in filter(None, text.split(",")):
+        body, _, when = spec.rpartition("@")
+        group, sep, message = body.partition(":")
+        if not sep:
+            group, message = "0", body
+        try:
+            messages.append(RadioMessage(int(when), message, int(group)))
+        except ValueError:
+            raise UserError(f"„{spec}“ verstehe ich nicht: schreibe NACHRICHT@ZEIT_MS, z. B. hallo@3000 "
+                            f"(oder GRUPPE:NACHRICHT@ZEIT_MS).") from None
+    return messages
+
+
+def from_cli(*, press: str = "", gesture: str = "", settings: tuple[str, ...] = (), radio: str = "",
+             seed: int = 1, base: Scenario | None = None) -> Scenario:
+    """Build a Scenario from the ``simulate`` command's options (added to ``base`` if given)."""
+    scenario = base or Scenario(seed=seed)
+    scenario.seed = seed
+    scenario.presses += parse_presses(press)
+    scenario.gestures += parse_gestures(gesture)
+    scenario.radio += parse_radio(radio)
+    for text in settings:
+        name, series = parse_setting(text)
+        scenario.set(name, series)
+    return scenario

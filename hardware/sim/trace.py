@@ -16,13 +16,25 @@ from schuelerlab.hardware.sim.vm import GUEST_DIR
 
 
 @cache
-def builtin_images() -> dict[str, str]:
-    """Built-in images by name (``"HEART"`` -> ``"09090:99999:..."``), read from the guest library."""
+def _guest_data(name: str):
     tree = ast.parse((GUEST_DIR / "_simdata.py").read_text(encoding="utf-8"))
     for node in tree.body:
-        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "IMAGES":
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == name:
             return ast.literal_eval(node.value)
-    raise RuntimeError("IMAGES missing in _simdata.py")
+    raise RuntimeError(f"{name} missing in _simdata.py")
+
+
+def builtin_images() -> dict[str, str]:
+    """Built-in images by name (``"HEART"`` -> ``"09090:99999:..."``), read from the guest library."""
+    return _guest_data("IMAGES")
+
+
+def char_rows(ch: str) -> list[str]:
+    """The five rows display.show(ch) lights for one character (the board's font)."""
+    font = _guest_data("FONT")
+    start = (ord(ch) - 32) * 10 if 32 <= ord(ch) <= 126 else (ord("?") - 32) * 10
+    bits = [int(font[start + 2 * r:start + 2 * r + 2], 16) for r in range(5)]
+    return ["".join("9" if b & (16 >> x) else "0" for x in range(5)) for b in bits]
 
 
 def rows(frame: str) -> list[str]:
@@ -69,6 +81,10 @@ class Trace:
         return any(f["pixels"] == wanted for f in self.display
                    if f["t"] >= since and (until is None or f["t"] <= until))
 
+    def shown_char(self, ch: str, **window) -> bool:
+        """Whether the character ``ch`` (e.g. a digit from display.show(3)) was shown whole."""
+        return self.shown(char_rows(ch), **window)
+
     def first_shown(self, image: str | list[str]) -> int | None:
         """Time ``image`` first appeared, or None."""
         wanted = _as_rows(image)
@@ -106,7 +122,14 @@ class Trace:
 
     def to_json(self, path: Path | None = None) -> str:
         """JSON text (also written to ``path`` if given)."""
-        text = json.dumps(self.to_dict(), ensure_ascii=False, indent=1)
+        parts = []
+        for key, value in self.to_dict().items():
+            if isinstance(value, list) and value:
+                items = ",\n  ".join(json.dumps(v, ensure_ascii=False) for v in value)
+                parts.append(f"{json.dumps(key)}: [\n  {items}\n ]")
+            else:
+                parts.append(f"{json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}")
+        text = "{\n " + ",\n ".join(parts) + "\n}"
         if path is not None:
             Path(path).write_text(text + "\n", encoding="utf-8")
         return text

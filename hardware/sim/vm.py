@@ -59,7 +59,7 @@ class VMTrap(Exception):
 class Limits:
     """Resource limits of one VM."""
 
-    fuel_slice: int = 15_000_000_000  # CPU between two board interactions (~1 s on a fast host)
+    fuel_slice: int = 6_000_000_000  # CPU between two board interactions (~0.5 s on a fast host)
     memory_bytes: int = 64 * 1024 * 1024  # WebAssembly memory
     heap: str = "2M"  # MicroPython heap (MemoryError beyond it)
 

@@ -6,8 +6,8 @@ command and the graders use. The program runs as ``main.py`` in real MicroPython
 
 from __future__ import annotations
 
+import functools
 import tempfile
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,13 +17,16 @@ from schuelerlab.hardware.sim.board import Panic, ResetRequested, SimBoard
 from schuelerlab.hardware.sim.clock import StopSimulation, VirtualClock
 from schuelerlab.hardware.sim.scenario import Scenario, from_cli
 from schuelerlab.hardware.sim.trace import Trace
-from schuelerlab.hardware.sim.vm import Limits, VMTrap, WasmVM
+from schuelerlab.hardware.sim.vm import Limits, VMTrap, WasmVM, Watchdog
 
 from schuelerlab.errors import UserError
 
 BOOT_CODE = "import sys\nsys.path[:] = ['/sim', '', '.frozen']\nimport _simboot\n"
 DEFAULT_UNTIL_MS = 10_000
 MAX_RESETS = 20
+#: Real seconds without any board call after which a run counts as an endless loop (fuel is the
+#: deterministic limit; this guarantees the stop on slow or busy machines).
+STALL_S = 1.0
 
 
 def _board_profile(board: str):
@@ -68,15 +71,15 @@ def simulate(*, program: str, board: str = "mini3", until_ms: int = DEFAULT_UNTI
 def _run(sim: SimBoard, folder: Path, limits: Limits, wall_timeout_s: float) -> None:
     """Run the VM (again after each reset()) and record how it ended in the trace."""
     for _ in range(MAX_RESETS):
-        vm = WasmVM(boot_code=BOOT_CODE, handler=sim.dispatch, files_dir=folder, limits=limits)
+        watchdog = Watchdog(stall_s=STALL_S, total_s=wall_timeout_s)
+        vm = WasmVM(boot_code=BOOT_CODE, handler=functools.partial(_dispatch, watchdog, sim), files_dir=folder,
+                    limits=limits)
         sim.on_advance = vm.refuel
-        timer = threading.Timer(wall_timeout_s, vm.interrupt)
-        timer.daemon = True
-        timer.start()
+        watchdog.watch(vm)
         try:
-            restart = _run_once(sim, vm)
+            restart = _run_once(sim, vm, watchdog)
         finally:
-            timer.cancel()
+            watchdog.stop()
             text = vm.stray_output()
             if text:
                 sim.output(text)
@@ -89,7 +92,12 @@ def _run(sim: SimBoard, folder: Path, limits: Limits, wall_timeout_s: float) -> 
             return
 
 
-def _run_once(sim: SimBoard, vm: WasmVM) -> bool:
+def _dispatch(watchdog: Watchdog, sim: SimBoard, name: str, payload: str) -> str:
+    watchdog.poke()
+    return sim.dispatch(name, payload)
+
+
+def _run_once(sim: SimBoard, vm: WasmVM, watchdog: Watchdog) -> bool:
     """One boot of the board; True if the program asked for a reset."""
     trace = sim.trace
     try:
@@ -105,6 +113,8 @@ def _run_once(sim: SimBoard, vm: WasmVM) -> bool:
     except VMTrap as trap:
         trace.ended = "error"
         kind = {"fuel": "EndlessLoop", "interrupt": "Timeout"}.get(trap.kind, "Crash")
+        if trap.kind == "interrupt" and watchdog.reason == "stall":
+            kind = "EndlessLoop"
         if trap.kind == "trap" and "memory" in trap.detail:
             kind = "MemoryError"
         trace.error = errors.special(kind, sim.profile, detail=trap.detail)

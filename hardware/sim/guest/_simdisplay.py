@@ -20,6 +20,8 @@ class MicroBitDisplay:
             self._bg = False
 
     def _put(self, frame):
+        if frame == self._frame and not self._bg:
+            return  # unchanged: the board shows the same, nothing to tell the host
         self._bg = False
         self._frame = frame
         call("disp", frame)
@@ -45,6 +47,9 @@ class MicroBitDisplay:
     def show(self, image, delay=400, *, wait=True, loop=False, clear=False):
         if isinstance(image, Image):
             self._put(image._frame())
+            return
+        if isinstance(image, int) and 0 <= image <= 9:
+            self._put(char_frame(chr(48 + image)))
             return
         if isinstance(image, (int, float)):
             image = str(image)

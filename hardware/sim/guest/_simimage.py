@@ -8,6 +8,7 @@ class Image:
 
     def __init__(self, *args):
         self._ro = False
+        self._cached = None
         if not args:
             self._w, self._h, self._px = 5, 5, bytearray(25)
         elif len(args) == 1 and isinstance(args[0], str):
@@ -128,6 +129,10 @@ class Image:
 
     def _frame(self):
         """The 5x5 frame this image shows (top-left corner), as 25 digits."""
+        if self._ro:
+            if self._cached is None:
+                self._cached = bytes([48 + p for p in self._px]).decode()
+            return self._cached
         if self._w == 5 and self._h == 5:
             return bytes([48 + p for p in self._px]).decode()
         out = bytearray(b"0" * 25)
@@ -153,10 +158,17 @@ def _glyph_rows(ch):
     return [int(FONT[start + 2 * r:start + 2 * r + 2], 16) for r in range(5)]
 
 
+_char_frames = {}
+
+
 def char_frame(ch):
     """The 5x5 frame of one character as display.show draws it."""
-    rows = _glyph_rows(ch)
-    return "".join(["".join(["9" if row & (16 >> x) else "0" for x in range(5)]) for row in rows])
+    frame = _char_frames.get(ch)
+    if frame is None:
+        rows = _glyph_rows(ch)
+        frame = "".join(["".join(["9" if row & (16 >> x) else "0" for x in range(5)]) for row in rows])
+        _char_frames[ch] = frame
+    return frame
 
 
 def _glyph_columns(ch, monospace):

@@ -72,8 +72,8 @@ def _run(sim: SimBoard, folder: Path, limits: Limits, wall_timeout_s: float) -> 
     """Run the VM (again after each reset()) and record how it ended in the trace."""
     for _ in range(MAX_RESETS):
         watchdog = Watchdog(stall_s=STALL_S, total_s=wall_timeout_s)
-        vm = WasmVM(boot_code=BOOT_CODE, handler=functools.partial(_dispatch, watchdog, sim), files_dir=folder,
-                    limits=limits)
+        handler = functools.partial(_dispatch, watchdog, sim)
+        vm = WasmVM(boot_code=BOOT_CODE, handler=handler, files_dir=folder, limits=limits)
         sim.on_advance = vm.refuel
         watchdog.watch(vm)
         try:

@@ -24,6 +24,7 @@ UNIX_ONLY = frozenset({"argparse", "binascii", "cmath", "deflate", "framebuf", "
                        "_asyncio", "asyncio", "uasyncio", "host"})
 #: Modules the guest library provides; a board offers those in its profile's module list.
 GUEST_MODULES = frozenset({"music", "radio", "log", "neopixel", "power", "machine", "audio", "speech"})
+SAD_FACE = "0000009090000000999090009"
 #: Names missing on a board besides the profile's list (attributes, dotted).
 EXTRA_MISSING = {"mini2": ["display.rotate"]}
 
@@ -57,6 +58,7 @@ class SimBoard(OutputHandlers):
         self.program = program
         self.on_output = on_output
         self.on_advance = on_advance  # e.g. refuel the VM
+        self.drain: Callable[[], str] = lambda: ""  # output the VM wrote without print()
         self.trace = Trace(board=profile.id)
         self.rec = Recorder(self.trace)
         self.inputs = Inputs(self.scenario)
@@ -114,7 +116,7 @@ class SimBoard(OutputHandlers):
         return ""
 
     def h_out(self, payload: str) -> str:
-        self.output(payload)
+        self.output(self.drain() + payload)
         return ""
 
     def output(self, text: str) -> None:
@@ -123,6 +125,9 @@ class SimBoard(OutputHandlers):
 
     # time --------------------------------------------------------------------------------------
     def h_sleep(self, payload: str) -> str:
+        stray = self.drain()
+        if stray:
+            self.output(stray)
         self.sleep(int(payload))
         return ""
 
@@ -249,6 +254,8 @@ class SimBoard(OutputHandlers):
         raise ResetRequested
 
     def h_panic(self, payload: str) -> str:
+        self._sequences.pop("display", None)
+        self._show(self.ms(), SAD_FACE)  # the firmware shows a sad face (then scrolls the number)
         raise Panic(int(payload))
 
     def h_off(self, payload: str) -> str:

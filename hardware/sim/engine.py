@@ -75,18 +75,15 @@ def _run(sim: SimBoard, folder: Path, limits: Limits, wall_timeout_s: float) -> 
         handler = functools.partial(_dispatch, watchdog, sim)
         vm = WasmVM(boot_code=BOOT_CODE, handler=handler, files_dir=folder, limits=limits)
         sim.on_advance = vm.refuel
+        sim.drain = vm.stray_output
         watchdog.watch(vm)
         try:
             restart = _run_once(sim, vm, watchdog)
         finally:
             watchdog.stop()
-            text = vm.stray_output()
+            text = vm.stray_output() + vm.error_output()  # the board has one serial line for both
             if text:
                 sim.output(text)
-            crash = vm.error_output()
-            if crash and sim.trace.error is None:
-                sim.trace.ended = "error"
-                sim.trace.error = errors.special("Crash", sim.profile, detail=crash)
             vm.close()
         if not restart:
             return
@@ -101,7 +98,10 @@ def _run_once(sim: SimBoard, vm: WasmVM, watchdog: Watchdog) -> bool:
     """One boot of the board; True if the program asked for a reset."""
     trace = sim.trace
     try:
-        vm.run()
+        if vm.run() != 0:  # the boot code itself failed (a simulator bug): say so, keep the trace
+            trace.ended = "error"
+            trace.error = errors.special("Crash", sim.profile, detail=vm.error_output())
+            return False
         trace.ended = "finished"
     except ResetRequested:
         return True

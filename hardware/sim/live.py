@@ -57,6 +57,7 @@ class LiveVM:
         self._vm = WasmVM(boot_code=BOOT_CODE, handler=self.board.dispatch, files_dir=self.files_dir,
                           limits=_LIVE_LIMITS)
         self.board.on_advance = self._vm.refuel
+        self.board.drain = self._vm.stray_output
         self._thread = threading.Thread(target=self._main, args=(self._vm, self._dead), daemon=True,
                                         name="schuelerlab-livevm")
         self._thread.start()

@@ -169,6 +169,7 @@ class WasmVM:
         self._out_dir = tempfile.TemporaryDirectory(prefix="schuelerlab-vm-")
         self._out_path = Path(self._out_dir.name) / "stdout"
         self._out_pos = 0
+        self._out_file = None
         wasi = WasiConfig()
         wasi.stdout_file = str(self._out_path)
         wasi.stderr_file = str(self._out_path.with_name("stderr"))
@@ -184,9 +185,12 @@ class WasmVM:
     def stray_output(self) -> str:
         """Output written to stdout without print() (e.g. sys.stdout.write) since the last call."""
         try:
-            with open(self._out_path, "rb") as f:
-                f.seek(self._out_pos)
-                data = f.read()
+            if self._out_file is None:
+                self._out_file = open(self._out_path, "rb")  # noqa: SIM115 - kept open, closed in close()
+            if os.fstat(self._out_file.fileno()).st_size <= self._out_pos:
+                return ""
+            self._out_file.seek(self._out_pos)
+            data = self._out_file.read()
         except OSError:
             return ""
         self._out_pos += len(data)
@@ -201,6 +205,8 @@ class WasmVM:
 
     def close(self) -> None:
         """Free the VM's temporary files."""
+        if self._out_file is not None:
+            self._out_file.close()
         self._out_dir.cleanup()
 
     def refuel(self) -> None:

@@ -24,6 +24,8 @@ UNIX_ONLY = frozenset({"argparse", "binascii", "cmath", "deflate", "framebuf", "
                        "_asyncio", "asyncio", "uasyncio", "host"})
 #: Modules the guest library provides; a board offers those in its profile's module list.
 GUEST_MODULES = frozenset({"music", "radio", "log", "neopixel", "power", "machine", "audio", "speech"})
+SERIAL_BYTES_PER_MS = 11.52  # 115200 baud, 8N1
+SERIAL_BUFFER = 2048  # bytes the board can queue before print() blocks
 SAD_FACE = "0000009090000000999090009"
 #: Names missing on a board besides the profile's list (attributes, dotted).
 EXTRA_MISSING = {"mini2": ["display.rotate"]}
@@ -68,6 +70,8 @@ class SimBoard(OutputHandlers):
         self._frame = "0" * 25
         self._display_on = True
         self._rotation = 0
+        self._tx_level = 0  # bytes waiting in the serial transmit buffer
+        self._tx_us = 0
         self._init_outputs()
 
     # dispatch ----------------------------------------------------------------------------------
@@ -122,6 +126,24 @@ class SimBoard(OutputHandlers):
     def output(self, text: str) -> None:
         """Serial output of the board (cooked by the serial face, not here)."""
         self.rec.output(self.ms(), text, self.on_output)
+        if self.clock.virtual:
+            self._serial_throttle(len(text.encode()) + text.count("\n"))
+
+    def _serial_throttle(self, nbytes: int) -> None:
+        """The serial line carries 11.52 bytes/ms: a program that prints faster waits once the
+        transmit buffer is full (normal programs never fill it, so their times stay exact)."""
+        now = self.clock.now_us()
+        drained = int((now - self._tx_us) * SERIAL_BYTES_PER_MS / 1000)
+        self._tx_level = max(0, self._tx_level - drained) + nbytes
+        self._tx_us = now
+        if self._tx_level > SERIAL_BUFFER:
+            wait_us = int((self._tx_level - SERIAL_BUFFER) * 1000 / SERIAL_BYTES_PER_MS)
+            self._tx_level = SERIAL_BUFFER
+            try:
+                self.clock.sleep_us(wait_us)
+            finally:
+                self._tx_us = self.clock.now_us()
+                self._advanced()
 
     # time --------------------------------------------------------------------------------------
     def h_sleep(self, payload: str) -> str:

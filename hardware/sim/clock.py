@@ -40,8 +40,12 @@ class VirtualClock:
 
     def sleep_ms(self, ms: int) -> None:
         """Advance by ``ms``; raise StopSimulation (after advancing to the end) if it passes ``until``."""
+        self.sleep_us(max(0, ms) * 1000)
+
+    def sleep_us(self, us: int) -> None:
+        """Advance by ``us`` microseconds (see sleep_ms)."""
         self.calls = 0
-        target = self.us + max(0, ms) * 1000
+        target = self.us + max(0, us)
         if self.until_us is not None and target > self.until_us:
             self.us = max(self.us, self.until_us)
             raise StopSimulation("until")

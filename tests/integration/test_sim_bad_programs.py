@@ -108,3 +108,11 @@ def test_host_files_are_invisible():
 def test_the_guest_library_is_read_only():
     trace = simulate(program="f = open('/sim/calliopemini.py', 'w')\n")
     assert trace.error["type"] == "OSError"
+
+
+def test_printing_without_pause_is_limited_by_the_serial_line():
+    trace = simulate(program="i = 0\nwhile True:\n    print('x' * 100, i)\n    i += 1\n", until_ms=10_000)
+    assert trace.ended == "until" and trace.error is None
+    sent = sum(len(line) + 2 for line in trace.lines())
+    assert 100_000 < sent < 120_000  # 115200 baud carry about 11.5 KB per second
+    assert isinstance(trace.serial[-1]["t"], int)

@@ -105,7 +105,8 @@ class SimBoard(OutputHandlers):
                 "missing": sorted(p.missing) + EXTRA_MISSING.get(p.id, []),
                 "modules": sorted(allowed), "pins": p.pins, "os": sorted(p.os_functions),
                 "blocked": sorted(UNIX_ONLY | (GUEST_MODULES - allowed)),
-                "release": p.os_release, "version": p.os_version, "machine": p.machine}
+                "release": p.os_release, "version": p.os_version, "machine": p.machine,
+                "fs_bytes": p.fs_bytes}
 
     def h_boot(self, payload: str) -> str:
         return json.dumps(self.boot_info())

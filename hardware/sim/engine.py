@@ -117,7 +117,8 @@ def _run_once(sim: SimBoard, vm: WasmVM, watchdog: Watchdog) -> bool:
             kind = "EndlessLoop"
         if trap.kind == "trap" and "memory" in trap.detail:
             kind = "MemoryError"
-        trace.error = errors.special(kind, sim.profile, detail=trap.detail)
+        line = errors.endless_loop_line(sim.program) if kind == "EndlessLoop" else None
+        trace.error = errors.special(kind, sim.profile, line=line, detail=trap.detail)
     return False
 
 

@@ -26,6 +26,7 @@ def test_endless_loop_without_sleep_is_stopped_with_a_message():
                      until_ms=60_000)
     assert trace.error["type"] == "EndlessLoop"
     assert "Endlosschleife" in trace.error["message"] and "sleep" in trace.error["message"]
+    assert trace.error["line"] == 3 and trace.error["message"].startswith("Zeile 3:")
     assert trace.lines() == ["los"]  # output before the loop is kept
     assert trace.ended == "error"
 

@@ -61,6 +61,8 @@ class SimBoard(OutputHandlers):
         self.on_output = on_output
         self.on_advance = on_advance  # e.g. refuel the VM
         self.drain: Callable[[], str] = lambda: ""  # output the VM wrote without print()
+        self.input_provider: Callable[[], str | None] | None = None  # live boards: serial input lines
+        self._input_next = 0
         self.trace = Trace(board=profile.id)
         self.rec = Recorder(self.trace)
         self.inputs = Inputs(self.scenario)
@@ -119,6 +121,24 @@ class SimBoard(OutputHandlers):
         if self.mode == "program":  # the board prints it; a live REPL returns it to the caller
             self.output(self.error_text)
         return ""
+
+    def h_input(self, payload: str) -> str:
+        """input(): a line typed on serial (live: ``input_provider``; simulated: the scenario)."""
+        if payload:
+            self.output(payload)
+        if self.input_provider is not None:
+            line = self.input_provider()
+            return "\x01EEOFError\x02" if line is None else line
+        pending = self.scenario.serial_input
+        while self._input_next < len(pending):
+            at_ms, line = pending[self._input_next]
+            if at_ms > self.ms():
+                self.sleep(at_ms - self.ms())
+            self._input_next += 1
+            self.output(line + "\n")  # the board's REPL echoes what is typed
+            return line
+        while True:  # nobody types: the board waits until the simulation ends
+            self.sleep(60_000)
 
     def h_out(self, payload: str) -> str:
         self.output(self.drain() + payload)

@@ -22,6 +22,7 @@ from schuelerlab.errors import UserError
 @click.option("--set", "settings", multiple=True,
               help="Sensorwert, z. B. temperature=21 oder light_level=10@0,200@5000 (mehrfach möglich).")
 @click.option("--radio", default="", help="Funk-Nachrichten, die ankommen, z. B. hallo@3000.")
+@click.option("--input", "typed", default="", help="Eingaben für input(), z. B. Anna@1000,21@2000.")
 @click.option("--scenario", "scenario_file", type=click.Path(path_type=Path),
               help="Szenario als JSON-Datei (presses, gestures, sensors, radio, seed).")
 @click.option("--seed", type=int, default=1, show_default=True, help="Startwert für Zufallszahlen.")

@@ -123,7 +123,7 @@ def _run_once(sim: SimBoard, vm: WasmVM, watchdog: Watchdog) -> bool:
 
 
 def simulate_file(*, program: Path, board: str = "mini3", until_ms: int = DEFAULT_UNTIL_MS, press: str = "",
-                  gesture: str = "", settings: tuple[str, ...] = (), radio: str = "",
+                  gesture: str = "", settings: tuple[str, ...] = (), radio: str = "", typed: str = "",
                   scenario_file: Path | None = None, seed: int = 1, trace_path: Path | None = None,
                   echo: Callable[[str], None] | None = None) -> Trace:
     """Simulate the program in file ``program`` with a scenario from command-line style specs.
@@ -134,8 +134,8 @@ def simulate_file(*, program: Path, board: str = "mini3", until_ms: int = DEFAUL
     base = None
     if scenario_file is not None:
         base = Scenario.from_dict(_read_json(Path(scenario_file)))
-    scenario = from_cli(press=press, gesture=gesture, settings=tuple(settings), radio=radio, seed=seed,
-                        base=base)
+    scenario = from_cli(press=press, gesture=gesture, settings=tuple(settings), radio=radio, typed=typed,
+                        seed=seed, base=base)
     trace = simulate(program=source, board=board, until_ms=until_ms, scenario=scenario, on_output=echo)
     if trace_path is not None:
         try:

@@ -88,3 +88,14 @@ def test_virtual_live_vm_and_mini2_persona(tmp_path):
             "AttributeError: module 'os' has no attribute 'stat'\n")
         vm.execute("print(os.uname().release)")
         assert out[-1] == "1.1.1\n"
+
+
+def test_live_input_comes_from_the_serial_face(tmp_path):
+    typed = iter(["Bob"])
+    out: list[str] = []
+    with LiveVM(files_dir=tmp_path, on_output=out.append, on_input=lambda: next(typed, None)) as vm:
+        assert vm.execute("print('hi', input('wer? '))") is None
+        assert "".join(out) == "wer? hi Bob\n"
+        assert vm.execute("input()").endswith("EOFError: \n")
+        assert vm.execute("1 + 1", mode="single") is None
+        assert out[-1] == "2\n"

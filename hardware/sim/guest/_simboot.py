@@ -17,6 +17,10 @@ def _print(*args, sep=" ", end="\n", file=None):
         file.write(text)
 
 
+def _input(prompt=""):
+    return _call("input", str(prompt))
+
+
 def _install_shims():
     import _simtime
     sys.modules["time"] = _simtime
@@ -53,9 +57,9 @@ def _report(exc):
     _call("err", buf.getvalue())
 
 
-def _run_code(source, filename, scope):
+def _run_code(source, filename, scope, mode="exec"):
     try:
-        exec(compile(source, filename, "exec"), scope)
+        exec(compile(source, filename, mode), scope)
     except SystemExit:
         pass
     except BaseException as exc:  # noqa - everything is reported to the host
@@ -75,13 +79,14 @@ def _serve():
             continue
         if request == "\x04":
             return
-        filename, _, code = request.partition("\x00")
-        _run_code(code, filename, scope)
+        filename, mode, code = request.split("\x00", 2)
+        _run_code(code, filename, scope, mode)
         _call("done")
 
 
 _install_shims()
 builtins.print = _print
+builtins.input = _input
 builtins.__import__ = _import
 if _PROFILE["mode"] == "live":
     _serve()

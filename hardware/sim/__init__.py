@@ -9,25 +9,26 @@ Graded runs (virtual time)::
 
 CLI: ``schuelerlab simulate PROGRAM.py [--board mini2] [--until MS] [--press a@MS] ...``.
 
+Live board details (``live.LiveVM``): ``on_input`` (optional, blocking, returns the next line typed
+on serial or None) serves ``input()``; ``execute(code, filename="<stdin>", mode="exec")`` also takes
+``mode="single"`` (friendly-REPL echo of expression values) and ``filename="main.py"``. Output
+reaches ``on_output`` with plain ``\\n`` (cooking is the serial face's job). ``interrupt()`` works
+from any thread: KeyboardInterrupt at the next board call or sleep; code without board calls is
+stopped after 1 s by restarting the VM. ``vm.board.trace`` holds everything the live board did.
+``files_dir`` is the board's flat file system (the VM's ``/`` and working directory; the guest
+library is mounted read-only at ``/sim``; nothing else of the host is visible). The board's ``os``
+and ``open`` live in ``guest/_simos.py`` (functions per board from ``boards.py``, board errno texts
+such as ``OSError: [Errno 2] ENOENT``, no ``'a'`` mode, capacity ``fs_bytes``).
+
 Live board (real time, persistent globals; for the serial face and widgets)::
 
-    vm = LiveVM(board="mini3", files_dir=Path("board"), on_output=print,
-                on_input=lambda: serial_line_or_None)   # optional, serves input()
+    vm = LiveVM(board="mini3", files_dir=Path("board"), on_output=print)
     vm.execute("x = 1")              # -> None, or the traceback text as MicroPython prints it
-    vm.execute("print(x + 1)")       # "2\\n" goes to on_output while it runs ("\\n", not cooked)
-    vm.execute("x", mode="single")   # friendly-REPL echo: "1\\n"
-    vm.execute(src, filename="main.py")  # tracebacks name main.py (run it at boot)
-    vm.interrupt()                   # any thread: KeyboardInterrupt at the next board call or sleep;
-                                     # code without board calls is stopped after 1 s by restarting the VM
+    vm.execute("print(x + 1)")       # "2\\n" goes to on_output while it runs
+    vm.interrupt()                   # from another thread: KeyboardInterrupt in the running code
     vm.reset()                       # soft reset: fresh globals, files kept
-    vm.press("a"); vm.set_sensor("temperature", 25); vm.gesture("shake"); vm.display_rows()
-    vm.board.trace                   # everything the live board did (display frames, serial, pins ...)
+    vm.press("a"); vm.set_sensor("temperature", 25); vm.display_rows()
     vm.close()
-
-``files_dir`` is the board's flat file system (the VM's ``/`` and working directory; the guest
-library is mounted read-only at ``/sim``; nothing else of the host is visible). The ``os`` module
-and ``open`` of the board live in ``guest/_simos.py`` (per-board functions from ``boards.py``,
-board errno texts such as ``OSError: [Errno 2] ENOENT``, no ``'a'`` mode, capacity ``fs_bytes``).
 
 Layers: ``vm`` (wasmtime runner, module cache), ``guest/`` (the MicroPython side: ``calliopemini``,
 ``music``, ``radio``, ``log``, ``neopixel``, ``time``/``os`` shims), ``board`` + ``inputs`` +

@@ -11,7 +11,8 @@ TILT = 800  # |milli-g| beyond which the board counts as tilted (1000 - CODAL's 
 
 
 def posture(x: int, y: int, z: int) -> str:
-    """The gesture name the accelerometer values mean (CODAL's posture rules, simplified)."""
+    """The gesture name the accelerometer values mean (CODAL's posture rules: tilt beyond 800 mg on x,
+    then y, then z; freefall below 400 mg; high-g impulses)."""
     strength2 = x * x + y * y + z * z
     if strength2 < 400 * 400:
         return "freefall"
@@ -23,9 +24,9 @@ def posture(x: int, y: int, z: int) -> str:
     if x > TILT:
         return "right"
     if y < -TILT:
-        return "up"
-    if y > TILT:
         return "down"
+    if y > TILT:
+        return "up"
     if z < -TILT:
         return "face up"
     if z > TILT:

@@ -21,7 +21,7 @@ DEFAULTS: dict[str, int] = {
 BUTTONS = ("a", "b", "logo", "pin0", "pin1", "pin2", "pin3")
 #: Accelerometer (x, y, z) in milli-g while a gesture is held.
 GESTURE_ACC: dict[str, tuple[int, int, int]] = {
-    "left": (-1000, 0, -200), "right": (1000, 0, -200), "up": (0, -1000, -200), "down": (0, 1000, -200),
+    "left": (-1000, 0, -200), "right": (1000, 0, -200), "up": (0, 1000, -200), "down": (0, -1000, -200),
     "face up": (0, 0, -1024), "face down": (0, 0, 1024), "freefall": (0, 0, 0),
     "3g": (3100, 0, 0), "6g": (6100, 0, 0), "8g": (8100, 0, 0), "shake": (1500, 1500, -1024),
 }

@@ -36,6 +36,7 @@ from wasmtime import (
     Trap,
     TrapCode,
     WasiConfig,
+    WasmtimeError,
 )
 
 GUEST_DIR = Path(__file__).parent / "guest"
@@ -226,8 +227,10 @@ class WasmVM:
             start(self._store)
         except ExitTrap as exc:
             return exc.code
-        except Trap as exc:
-            code = exc.trap_code
+        except (Trap, WasmtimeError) as exc:
+            if self._bridge.exception is not None:
+                raise self._bridge.exception from None
+            code = getattr(exc, "trap_code", None)
             if code == TrapCode.OUT_OF_FUEL:
                 raise VMTrap("fuel") from None
             if code == TrapCode.INTERRUPT:

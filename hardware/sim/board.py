@@ -21,7 +21,7 @@ from schuelerlab.hardware.sim.trace import Recorder, Trace
 #: Modules of the MicroPython unix port that no Calliope has (importing them fails as on the board).
 UNIX_ONLY = frozenset({"argparse", "binascii", "cmath", "deflate", "framebuf", "hashlib", "heapq", "json",
                        "mip", "platform", "re", "requests", "select", "ssl", "socket", "uctypes", "vfs",
-                       "_asyncio", "asyncio", "uasyncio", "host"})
+                       "_asyncio", "asyncio", "uasyncio", "host", "io", "uio"})
 #: Modules the guest library provides; a board offers those in its profile's module list.
 GUEST_MODULES = frozenset({"music", "radio", "log", "neopixel", "power", "machine", "audio", "speech"})
 SERIAL_BYTES_PER_MS = 11.52  # 115200 baud, 8N1
@@ -82,12 +82,17 @@ class SimBoard(OutputHandlers):
         if name in _CONTROL:
             handler = self.extra.get(name) or getattr(self, "h_" + name)
             return handler(payload)
+        handler = getattr(self, "h_" + name, None)
+        if handler is None:
+            return f"\x01ERuntimeError\x02unknown board call {name!r}"
         try:
             if self.clock.call():
                 self._advanced()
-            return getattr(self, "h_" + name)(payload)
+            return handler(payload)
         except Interrupted:
             return "\x01K"
+        except (ValueError, TypeError, KeyError, IndexError) as err:  # a malformed call (a hostile program)
+            return f"\x01ERuntimeError\x02bad board call {name!r}: {err}"
 
     def ms(self) -> int:
         return self.clock.now_us() // 1000
@@ -144,10 +149,10 @@ class SimBoard(OutputHandlers):
         self.output(self.drain() + payload)
         return ""
 
-    def output(self, text: str) -> None:
+    def output(self, text: str, *, throttle: bool = True) -> None:
         """Serial output of the board (cooked by the serial face, not here)."""
         self.rec.output(self.ms(), text, self.on_output)
-        if self.clock.virtual:
+        if throttle and self.clock.virtual:
             self._serial_throttle(len(text.encode()) + text.count("\n"))
 
     def _serial_throttle(self, nbytes: int) -> None:

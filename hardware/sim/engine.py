@@ -74,6 +74,7 @@ def _run(sim: SimBoard, folder: Path, limits: Limits, wall_timeout_s: float) -> 
         watchdog = Watchdog(stall_s=STALL_S, total_s=wall_timeout_s)
         handler = functools.partial(_dispatch, watchdog, sim)
         vm = WasmVM(boot_code=BOOT_CODE, handler=handler, files_dir=folder, limits=limits)
+        watchdog.folders = (folder, vm.output_dir)
         sim.on_advance = vm.refuel
         sim.drain = vm.stray_output
         watchdog.watch(vm)
@@ -83,7 +84,7 @@ def _run(sim: SimBoard, folder: Path, limits: Limits, wall_timeout_s: float) -> 
             watchdog.stop()
             text = vm.stray_output() + vm.error_output()  # the board has one serial line for both
             if text:
-                sim.output(text)
+                sim.output(text, throttle=False)  # the run is over: no more board time
             vm.close()
         if not restart:
             return
@@ -115,6 +116,8 @@ def _run_once(sim: SimBoard, vm: WasmVM, watchdog: Watchdog) -> bool:
         kind = {"fuel": "EndlessLoop", "interrupt": "Timeout"}.get(trap.kind, "Crash")
         if trap.kind == "interrupt" and watchdog.reason == "stall":
             kind = "EndlessLoop"
+        elif trap.kind == "interrupt" and watchdog.reason == "data":
+            kind = "TooMuchData"
         if trap.kind == "trap" and "memory" in trap.detail:
             kind = "MemoryError"
         line = errors.endless_loop_line(sim.program) if kind == "EndlessLoop" else None

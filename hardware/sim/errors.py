@@ -142,6 +142,8 @@ def special(kind: str, profile: BoardProfile, *, line: int | None = None, **deta
         "Timeout": "Dein Programm hat zu lange gebraucht und wurde angehalten. Vermeide riesige "
                    "Schleifen ohne sleep(...).",
         "MemoryError": "Der Speicher ist voll: dein Programm legt zu viele Daten an.",
+        "TooMuchData": "Dein Programm schreibt viel zu viele Daten (in Dateien oder als Ausgabe) und "
+                       "wurde angehalten. So viel Platz hat der Calliope nicht.",
         "Panic": f"Das Programm hat panic({details.get('code', 0)}) aufgerufen: der Calliope zeigt ein "
                  f"trauriges Gesicht und hält an.",
         "Crash": "Der simulierte Calliope ist abgestürzt. Prüfe dein Programm oder frag deine Lehrkraft.",

@@ -1,6 +1,7 @@
 # Boot code of the simulated board (MicroPython): shims, import rules, then run the program
 # (batch mode) or serve code snippets (live mode). Host-side counterpart: schuelerlab.hardware.sim.
 import builtins
+import io  # before the import rules: the board has no io module, the simulator needs it
 import sys
 
 import _simhost
@@ -36,7 +37,7 @@ def _install_shims():
     except OSError:
         import random
     random.seed(_PROFILE["seed"])
-    for name in ("json", "host"):
+    for name in ("json", "host", "io"):
         sys.modules.pop(name, None)
 
 
@@ -51,7 +52,6 @@ def _import(name, *args):
 
 
 def _report(exc):
-    import io
     buf = io.StringIO()
     sys.print_exception(exc, buf)
     _call("err", buf.getvalue())

@@ -28,7 +28,7 @@ SERIAL_BYTES_PER_MS = 11.52  # 115200 baud, 8N1
 SERIAL_BUFFER = 2048  # bytes the board can queue before print() blocks
 SAD_FACE = "0000009090000000999090009"
 #: Names missing on a board besides the profile's list (attributes, dotted).
-EXTRA_MISSING = {"mini2": ["display.rotate"]}
+EXTRA_MISSING = {"mini2": ["display.rotate", "pin.was_touched"]}
 
 
 #: Host calls of the boot code itself: never interrupted, never counted as board time.

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from schuelerlab.hardware.boards import board_profile
-from schuelerlab.hardware.sim.board import SimBoard
+from schuelerlab.hardware.sim.board import ResetRequested, SimBoard
 from schuelerlab.hardware.sim.clock import RealClock, VirtualClock
 from schuelerlab.hardware.sim.engine import BOOT_CODE
 from schuelerlab.hardware.sim.scenario import Scenario
@@ -46,6 +46,8 @@ class LiveVM:
         self.clock = RealClock() if realtime else VirtualClock()
         self._lock = threading.Lock()
         self._closed = False
+        self._reset_pending = False
+        self.resets = 0  # times the program restarted the board with reset() (the serial face reboots)
         self._start()
 
     # VM thread ---------------------------------------------------------------------------------
@@ -68,6 +70,8 @@ class LiveVM:
     def _main(self, vm: WasmVM, dead: threading.Event) -> None:
         try:
             vm.run()
+        except ResetRequested:
+            self._reset_pending = True
         except VMTrap:
             pass
         except BaseException:  # noqa: BLE001 - a board handler failed: the board restarts
@@ -110,6 +114,10 @@ class LiveVM:
             self._flush_stray()
             if self._dead.is_set():
                 self._restart()
+                if self._reset_pending:  # the program called reset(): the board restarted
+                    self._reset_pending = False
+                    self.resets += 1
+                    return None
                 return KEYBOARD_INTERRUPT
             return self.board.error_text
 

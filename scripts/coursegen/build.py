@@ -62,6 +62,7 @@ def course_toml(course: Course) -> str:
         f"id = {_toml_str(course.id)}",
         f"title = {_toml_str(course.title)}",
         f"age = {_toml_str(course.age)}",
+        f"order = {course.order}",
         f"description = {_toml_str(course.description)}",
         f"materials = {_toml_list(course.materials)}",
     ]

@@ -30,6 +30,7 @@ class Course:
     age: str
     description: str
     materials: list[str]
+    order: int = 100
     assignments: list[Assignment] = field(default_factory=list)
 
 

@@ -819,6 +819,7 @@ freie Parkplätze. Jedes Byte zählt – und du weißt jetzt, wie man Messwerte 
 COURSE = Course(
     id="daten",
     title="Daten loggen und auswerten",
+    order=3,
     age="12-16",
     description=("Messwerte vom Calliope live zeichnen, als CSV speichern, ehrliche Diagramme bauen, "
                  "Statistik selbst programmieren, Schritte und Türöffnungen erkennen und "

@@ -698,6 +698,7 @@ Diesen Kompromiss machen alle Messgeräte, vom Fitness-Armband bis zur Wettersta
 COURSE = Course(
     id="sensoren",
     title="Sensoren bauen",
+    order=2,
     age="11-15",
     description=("Aus Widerständen, einem Fotowiderstand und zwei Nägeln werden echte Sensoren: "
                  "Spannung messen, Spannungsteiler verstehen, Licht und Bodenfeuchte erfassen, "

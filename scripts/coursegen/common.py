@@ -67,15 +67,44 @@ def header(nb: Notebook, course: Course, a: Assignment, intro: str) -> None:
     nb.code(SETUP)
 
 
+#: MicroPython expression on the Calliope for each column name used in the courses.
+SENSOR_CODE = {
+    "wert": "pin1.read_analog()", "licht": "pin1.read_analog()", "feuchte": "pin1.read_analog()",
+    "temp": "temperature()", "light": "display.read_light_level()",
+    "x": "accelerometer.get_x()", "y": "accelerometer.get_y()", "z": "accelerometer.get_z()",
+}
+
+
+def calliope_program(spalten: list[str], pause_ms: int) -> str:
+    """The MicroPython program that prints ``t_ms`` and ``spalten`` as CSV (course convention)."""
+    fields = ",".join(["{}"] * (len(spalten) + 1))
+    values = ", ".join(["running_time()"] + [SENSOR_CODE[s] for s in spalten])
+    return (
+        "from calliopemini import *\n"
+        f'print("{",".join(["t_ms", *spalten])}")\n'
+        "while True:\n"
+        f'    print("{fields}".format({values}))\n'
+        f"    sleep({pause_ms})"
+    )
+
+
 def calliope_cell(nb: Notebook, datei: str, spalten: list[str], sekunden: int = 10,
-                  name: str = "daten") -> None:
-    """The optional cell that records from a real Calliope, or falls back to the sample file."""
+                  name: str = "daten", pause_ms: int | None = None) -> None:
+    """The optional cell that records from a real Calliope, or falls back to the sample file.
+
+    With ``pause_ms`` the markdown shows the program to put on the Calliope (else the notebook's
+    introduction already showed it).
+    """
+    if pause_ms is None:
+        program = "Ist dein Calliope per USB angeschlossen und läuft das Programm von oben"
+    else:
+        program = (f"Dieses Programm muss auf dem Calliope laufen:\n\n```python\n"
+                   f"{calliope_program(spalten, pause_ms)}\n```\n\nIst dein Calliope per USB angeschlossen")
     nb.md(f"""\
 ### Mit echtem Calliope (freiwillig)
 
-Ist dein Calliope per USB angeschlossen und läuft das Programm von oben, misst die nächste Zelle
-{sekunden} Sekunden lang echte Werte. Ohne Calliope nimmt sie einfach die simulierten Messwerte aus
-`{datei}`.""")
+{program}, misst die nächste Zelle {sekunden} Sekunden lang echte Werte. Ohne Calliope nimmt sie
+einfach die simulierten Messwerte aus `{datei}`.""")
     cols = ", ".join(f'"{s}"' for s in spalten)
     call = f'calliope_oder_beispiel("{datei}", spalten=[{cols}], sekunden={sekunden})'
     nb.code(f"{name} = {call}\n{name}.head()")

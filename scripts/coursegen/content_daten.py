@@ -54,6 +54,31 @@ unten.set_ylabel("Licht (0 bis 255)")
 unten.set_xlabel("Zeit (s)")
 plt.show()""")
     nb.md("""\
+So sieht es live aus: Die Werte kommen nach und nach dazu (hier eine schnelle Wiedergabe der simulierten
+Messwerte). Mit einem echten Calliope geht es wirklich live – führe dazu in einer neuen Zelle aus:
+
+```python
+%matplotlib widget
+from schuelerlab.hardware import live_plot
+live_plot(seconds=30)
+```""")
+    nb.code("""\
+import time
+from IPython.display import clear_output
+
+for ende in range(30, len(daten) + 1, 30):
+    stueck = daten.iloc[:ende]
+    clear_output(wait=True)
+    plt.figure(figsize=(7, 3))
+    plt.plot(stueck["t_ms"] / 1000, stueck["light"], color="goldenrod")
+    plt.xlim(0, daten["t_ms"].max() / 1000)
+    plt.ylim(0, 260)
+    plt.xlabel("Zeit (s)")
+    plt.ylabel("Licht (0 bis 255)")
+    plt.title(f"Live: {ende} Messwerte")
+    plt.show()
+    time.sleep(0.2)""")
+    nb.md("""\
 ## Aufgabe 1: Eine Zeile lesen
 
 Vom Kabel kommt eine Zeile Text wie `"1234,21.5,128"`. Schreibe `zeile_lesen(zeile)`, die daraus ein
@@ -289,7 +314,7 @@ Heute machst du Diagramme, die etwas sagen: mit Titel, beschrifteten Achsen und 
 
 Die **simulierten Messwerte** zeigen einen Novembertag in Zeitz: alle 5 Minuten Temperatur und Licht.""")
     nb.code('daten = lade_beispiel("zeitz_november.csv")  # simulierte Messwerte\ndaten.head()')
-    calliope_cell(nb, "zeitz_november.csv", ["temp", "light"])
+    calliope_cell(nb, "zeitz_november.csv", ["temp", "light"], pause_ms=1000)
     nb.code("""\
 # Ein Diagramm OHNE Beschriftung – was zeigt es eigentlich?
 plt.plot(daten["t_ms"], daten["temp"])
@@ -411,7 +436,7 @@ ruinieren kann, den Median aber nicht.""")
 Die **simulierten Messwerte** zeigen die Temperatur im Klassenzimmer, ein Wert pro Minute. Dreimal hatte
 der Sensor einen Wackelkontakt – dann kamen unsinnige Werte wie 85 °C.""")
     nb.code('daten = lade_beispiel("klassenraum_temp.csv")  # simulierte Messwerte\ndaten.head()')
-    calliope_cell(nb, "klassenraum_temp.csv", ["temp"])
+    calliope_cell(nb, "klassenraum_temp.csv", ["temp"], pause_ms=1000)
     nb.code("""\
 plt.plot(daten["t_ms"] / 60_000, daten["temp"], marker=".")
 plt.xlabel("Zeit (Minuten)")
@@ -626,7 +651,16 @@ print("Schritte:", zaehle_schritte(betrag, 1300))""")
 
 Ein kleiner Magnet an der Tür, der Calliope am Türrahmen: Sein Kompass misst das Magnetfeld (in µT).
 Ist die Tür zu, ist der Magnet nah und der Wert groß. Geht die Tür auf, fällt der Wert.
-Die **simulierten Messwerte** in `tuer.csv` zeigen eine Stunde, alle 5 Sekunden ein Wert.""")
+Die **simulierten Messwerte** in `tuer.csv` zeigen eine Stunde, alle 5 Sekunden ein Wert.
+
+```python
+from calliopemini import *
+print("t_ms,magnet")
+while True:
+    # get_field_strength() misst in Nanotesla; geteilt durch 1000 ergibt Mikrotesla (µT)
+    print("{},{}".format(running_time(), compass.get_field_strength() // 1000))
+    sleep(5000)
+```""")
     nb.code("""\
 tuer = lade_beispiel("tuer.csv")  # simulierte Messwerte
 plt.plot(tuer["t_ms"] / 60_000, tuer["magnet"])

@@ -154,7 +154,7 @@ Sind beide gleich groß, liegt genau die Hälfte an: 1,65 V.""")
 Für die **simulierten Messwerte** unten war R1 = 10 kΩ. Alle 5 Sekunden wurde R2 getauscht:
 1 kΩ, 4,7 kΩ, 10 kΩ und 22 kΩ. Das Programm auf dem Calliope ist dasselbe wie im ersten Notebook.""")
     nb.code('daten = lade_beispiel("teiler.csv")  # simulierte Messwerte\ndaten.head()')
-    calliope_cell(nb, "teiler.csv", ["wert"])
+    calliope_cell(nb, "teiler.csv", ["wert"], pause_ms=100)
     nb.code("""\
 plt.plot(daten["t_ms"] / 1000, daten["wert"] / 1023 * 3.3)
 plt.xlabel("Zeit (s)")
@@ -362,7 +362,7 @@ ist der obere Widerstand: **nass = kleiner Widerstand = großer Messwert.**
 
 Die **simulierten Messwerte** zeigen 10 Tage, ein Wert pro Stunde. Es wurde zweimal gegossen.""")
     nb.code('daten = lade_beispiel("bodenfeuchte.csv")  # simulierte Messwerte\ndaten.head()')
-    calliope_cell(nb, "bodenfeuchte.csv", ["feuchte"])
+    calliope_cell(nb, "bodenfeuchte.csv", ["feuchte"], pause_ms=1000)
     nb.code("""\
 plt.plot(daten["t_ms"] / 86_400_000, daten["feuchte"], color="sienna")
 plt.xlabel("Zeit (Tage)")

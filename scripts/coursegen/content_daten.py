@@ -756,6 +756,24 @@ pruefe_gleich(kod_(0).hex(), "0000", was="kodiere_temperatur(0).hex()")
 pruefe_gleich(kod_(12.34).hex(), "007b", was="kodiere_temperatur(12.34).hex()", tipp="Runde 123.4 auf 123.")
 pruefe_gleich(kod_(-10.0).hex(), "ff9c", was="kodiere_temperatur(-10.0).hex()")""")
     nb.md("""\
+### Dein Calliope als Parksensor (freiwillig)
+
+Mit einem Calliope kannst du selbst ein Parksensor sein. Läuft dieses Programm auf dem Calliope, misst
+die nächste Zelle 10 Sekunden lang; ohne Calliope nimmt sie die simulierten Messwerte aus
+`mein_parksensor.csv`. Danach verpackt deine Funktion jede Temperatur in 2 Bytes.
+
+```python
+from calliopemini import *
+print("t_ms,temp,light")
+while True:
+    print("{},{},{}".format(running_time(), temperature(), display.read_light_level()))
+    sleep(1000)
+```""")
+    nb.code("""\
+mein_sensor = calliope_oder_beispiel("mein_parksensor.csv", spalten=["temp", "light"], sekunden=10)
+for temp in mein_sensor["temp"][:5]:
+    print(f"{temp:5.1f} °C  →  {kodiere_temperatur(temp).hex()}")""")
+    nb.md("""\
 ## Aufgabe 2: Eine ganze Nachricht entpacken
 
 Schreibe `dekodiere(payload_hex)`. Sie bekommt den Hex-Text einer Nachricht und gibt ein Wörterbuch

@@ -206,6 +206,8 @@ def write_all(root: Path) -> list[Path]:
         (d / "05_ereignisse" / "schritte.csv", ["t_ms", "x", "y", "z"], steps),
         (d / "05_ereignisse" / "tuer.csv", ["t_ms", "magnet"], door),
         (d / "06_smart_region" / "park_payloads.csv", ["zeit", "sensor", "payload"], park_payloads),
+        (d / "06_smart_region" / "mein_parksensor.csv", ["t_ms", "temp", "light"],
+         lambda r: zeitz_day(r, 60)),
     ]
     written = []
     for seed, (path, header, make) in enumerate(files, start=2026):

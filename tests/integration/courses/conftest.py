@@ -8,6 +8,7 @@ the answer cells by grade_id).
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -52,6 +53,8 @@ class GradedCourse:
     scores: dict[tuple[str, str, str], tuple[float, float]] = field(default_factory=dict)
     # (student, assignment, test grade_id) -> all text the test cell printed (error messages included)
     outputs: dict[tuple[str, str, str], str] = field(default_factory=dict)
+    # assignment -> text of falsch1's feedback HTML (nbgrader generate_feedback), unescaped
+    feedback: dict[str, str] = field(default_factory=dict)
     teacher_seconds: dict[str, float] = field(default_factory=dict)
     autograde_seconds: float = 0.0
 
@@ -155,6 +158,11 @@ def grade_course(course: str, workdir: Path) -> GradedCourse:
                           autograde_seconds=seconds)
     if rc == 0:
         _collect(graded)
+        done = _nbgrader(root, "generate_feedback", "*", "--student", "falsch1")
+        assert done.returncode == 0, (done.stdout + done.stderr)[-3000:]
+        for a in assignments:
+            page = root / "feedback" / "falsch1" / a / f"{a}.html"
+            graded.feedback[a] = html.unescape(page.read_text(encoding="utf-8"))
     return graded
 
 

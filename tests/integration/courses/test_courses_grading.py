@@ -79,4 +79,6 @@ def test_typical_wrong_answers_lose_points_with_german_message(graded_courses, w
                 problems.append(f"{a}/{key} variant {variant}: kept {score}/{max_score} points")
             elif message not in output or "❌" not in output:
                 problems.append(f"{a}/{key} variant {variant}: {message!r} missing in {output[-300:]!r}")
+            elif student == "falsch1" and message not in graded.feedback[a]:
+                problems.append(f"{a}/{key}: {message!r} missing in the feedback page")
     assert not problems, "\n".join(problems)

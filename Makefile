@@ -26,8 +26,9 @@ run: $(STAMP) system
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
+# The venv's bin/ goes first on PATH: nbgrader and jupyter start helpers (alembic, kernels) by name.
 test: $(STAMP) system lint
-	$(BIN)/python -m pytest
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python -m pytest
 
 bench: $(STAMP)
 	@for f in benchmarks/*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done

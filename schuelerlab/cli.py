@@ -25,6 +25,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "stream": ("schuelerlab.hardware.cli:stream", "Messwerte vom Calliope live anzeigen."),
     "log": ("schuelerlab.hardware.cli:log", "Messwerte vom Calliope in eine CSV-Datei schreiben."),
     "lab": ("schuelerlab.labcmd:lab", "JupyterLab mit den Kursen starten."),
+    "hub": ("schuelerlab.hub.cli:hub", "Den Schülerlab-Hub starten oder seine Einstellungen zeigen."),
+    "class": ("schuelerlab.hub.cli:class_", "Klassen mit Konten und Anmeldekarten verwalten."),
 }
 
 

@@ -1,0 +1,119 @@
+"""``schuelerlab hub run``: prepare the state folder, provision, then run JupyterHub until Ctrl-C.
+
+The hub runs as a child process with the shipped ``jupyterhub_config.py``; it starts the npm proxy,
+the idle culler and the single-user servers itself and stops them all when it stops.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from schuelerlab.hub import lab
+from schuelerlab.hub.provision import ensure_demo_accounts, run_course_hook, write_teacher_configs
+from schuelerlab.hub.proxy import ensure_chp
+from schuelerlab.hub.roleconfig import write_role_configs
+from schuelerlab.hub.runtime import effective_settings, hub_environment
+from schuelerlab.hub.settings import Settings
+from schuelerlab.hub.state import StatePaths, default_state_dir, ensure_state
+
+from schuelerlab.errors import UserError
+
+SHIM = Path(__file__).with_name("jupyterhub_config.py")
+
+
+def prepare(*, settings: Settings, paths: StatePaths) -> None:
+    """Accounts, homes, exchange, role configs and courses, for the settings' mode."""
+    demo = settings.hub.mode == "demo"
+    exchange = paths.exchange if demo else Path(settings.lab.exchange_dir)
+    exchange.mkdir(parents=True, exist_ok=True)
+    if demo:
+        store = ensure_demo_accounts(settings, paths)
+        homes = {n: paths.homes / n for n in store.by_role("teacher")}
+    else:
+        store = lab.prepare_lab(settings, paths, exchange=exchange)
+        homes = lab.teacher_homes(settings, store)
+    write_role_configs(settings, paths, exchange=exchange)
+    write_teacher_configs(settings, homes)
+    if not demo:
+        lab.fix_owners(homes)
+    teacher = next(iter(homes.values()), None)
+    if teacher is not None:
+        config_path = os.pathsep.join([str(paths.role_dir("teacher")), str(paths.role_dir("common"))])
+        run_course_hook(settings, store, teacher_home=teacher, config_path=config_path)
+
+
+def banner(settings: Settings, paths: StatePaths) -> str:
+    """The German lines printed before the hub starts."""
+    lines = ["", f"Schülerlab-Hub ({settings.hub.mode}-Modus): {settings.public_url}"]
+    if settings.hub.mode == "demo" and paths.accounts_csv.exists():
+        lines.append(f"Zugänge (Name, Passwort, Rolle): {paths.accounts_csv}")
+        lines.append("Demo-Modus: zum Ausprobieren auf einem Rechner, ohne Trennung der Nutzer.")
+    lines += [f"Daten: {paths.root}", "Beenden mit Strg+C.", ""]
+    return "\n".join(lines)
+
+
+def hub_command(paths: StatePaths) -> list[str]:
+    """The JupyterHub command line (run in the state folder)."""
+    return [sys.executable, "-m", "jupyterhub", "-f", str(SHIM)]
+
+
+def _wait(proc: subprocess.Popen) -> int:
+    """Wait for the hub; on Ctrl-C or SIGTERM stop it gently, then firmly."""
+    def forward(signum, _frame):
+        raise KeyboardInterrupt
+
+    old = signal.signal(signal.SIGTERM, forward)
+    try:
+        return proc.wait()
+    except KeyboardInterrupt:
+        print("\nHub wird beendet …", flush=True)
+        return stop_process(proc)
+    finally:
+        signal.signal(signal.SIGTERM, old)
+
+
+def stop_process(proc: subprocess.Popen, timeout: float = 30) -> int:
+    """SIGTERM (the hub then stops proxy, services and servers), SIGKILL after ``timeout``."""
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        if proc.poll() is not None:
+            break
+        proc.send_signal(sig)
+        try:
+            return proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            continue
+    return proc.wait()
+
+
+def run_hub(*, demo: bool, settings: Path | None = None, state_dir: Path | None = None,
+            proxy_dir: Path | None = None) -> int:
+    """Run the hub until it stops; return its exit code.
+
+    Args:
+        demo: demo mode (no Unix accounts, generated passwords) whatever the settings file says.
+        settings: the TOML settings file (``None``: defaults).
+        state_dir: database, secrets, accounts (default: from the settings, else per mode).
+        proxy_dir: where npm installs configurable-http-proxy (default: next to the state folder).
+    """
+    conf = effective_settings(settings, demo=demo)
+    is_demo = conf.hub.mode == "demo"
+    state = Path(state_dir) if state_dir else conf.state_path(default_state_dir(demo=is_demo))
+    if not is_demo:
+        lab.require_root()
+    paths = ensure_state(state)
+    chp = ensure_chp(Path(proxy_dir) if proxy_dir else paths.root.parent / "proxy")
+    prepare(settings=conf, paths=paths)
+    print(banner(conf, paths), flush=True)
+    env = dict(os.environ, **hub_environment(state_dir=paths.root, settings_file=settings,
+                                             demo=is_demo, chp=chp))
+    try:
+        proc = subprocess.Popen(hub_command(paths), cwd=paths.root, env=env)
+    except OSError as err:
+        raise UserError(f"JupyterHub konnte nicht gestartet werden ({err}). Installiere schuelerlab neu.")
+    code = _wait(proc)
+    print("Hub beendet. Alle Daten bleiben erhalten.", flush=True)
+    return code

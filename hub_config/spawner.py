@@ -9,7 +9,7 @@ import os
 from pathlib import Path
 
 from jupyterhub.spawner import LocalProcessSpawner, SimpleLocalProcessSpawner
-from traitlets import Unicode
+from traitlets import HasTraits, Unicode
 
 
 def role_of(user) -> str:
@@ -18,7 +18,7 @@ def role_of(user) -> str:
     return "teacher" if any(str(g).startswith("formgrade-") for g in groups) else "student"
 
 
-class RoleConfigMixin:
+class RoleConfigMixin(HasTraits):
     """Point ``JUPYTER_CONFIG_PATH`` at the role's config folder plus the common one."""
 
     jupyter_config_root = Unicode("", config=True, help="Folder with common/, student/, teacher/.")

@@ -32,7 +32,7 @@ def unreachable_parent(path: Path) -> Path | None:
 
 def check_venv_reachable() -> None:
     """Spawned accounts must be able to run this Python (reference P1)."""
-    blocked = unreachable_parent(Path(sys.executable))
+    blocked = unreachable_parent(Path(sys.executable).resolve())
     if blocked is not None:
         raise UserError(f"Die Python-Umgebung {sys.prefix} liegt in {blocked}, den andere Konten nicht "
                         "öffnen dürfen. Lege die Umgebung an einen allgemein lesbaren Ort (z. B. /opt).")

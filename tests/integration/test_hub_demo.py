@@ -1,0 +1,87 @@
+"""The real demo hub with the real npm proxy: login, spawn, Lab settings, isolation, restart."""
+
+import re
+
+import pytest
+import requests
+
+pytestmark = pytest.mark.slow
+
+
+def _user(hub, role, index=0):
+    return [r for r in hub.credentials() if r["role"] == role][index]
+
+
+def test_accounts_file_is_private_and_complete(demo_hub):
+    mode = (demo_hub.state / "zugaenge.csv").stat().st_mode & 0o777
+    assert mode == 0o600
+    assert [r["role"] for r in demo_hub.credentials()] == ["teacher", "student", "student"]
+    assert "password" not in (demo_hub.state / "accounts.json").read_text().lower().replace('"hash"', "")
+
+
+def test_wrong_password_is_refused(demo_hub):
+    student = _user(demo_hub, "student")
+    session = requests.Session()
+    session.get(demo_hub.url + "/hub/login", timeout=10)
+    r = session.post(demo_hub.url + "/hub/login?next=", allow_redirects=False, timeout=30, data={
+        "username": student["username"], "password": "falsch-falsch-22",
+        "_xsrf": session.cookies.get("_xsrf", path="/hub/")})
+    assert r.status_code == 403
+
+
+def test_student_logs_in_and_gets_a_german_lab_without_news(demo_hub):
+    student = _user(demo_hub, "student")
+    name = student["username"]
+    session = demo_hub.login(name, student["password"])
+    r = session.get(f"{demo_hub.url}/hub/spawn/{name}", timeout=120)
+    demo_hub.wait_ready(name)
+    lab = session.get(f"{demo_hub.url}/user/{name}/lab", timeout=60)
+    assert lab.status_code == 200 and "jupyter-config-data" in lab.text
+    assert session.get(f"{demo_hub.url}/user/{name}/lab/api/news", timeout=30).json() == {"news": []}
+    update = session.get(f"{demo_hub.url}/user/{name}/lab/api/update", timeout=30).json()
+    assert update == {"notification": None}
+    settings_api = f"{demo_hub.url}/user/{name}/lab/api/settings/"
+    translation = session.get(settings_api + "@jupyterlab/translation-extension:plugin", timeout=30).json()
+    assert translation["schema"]["properties"]["locale"]["default"] == "de_DE"
+    languages = session.get(f"{demo_hub.url}/user/{name}/lab/api/translations", timeout=30).json()
+    assert "de_DE" in languages["data"]
+    assert "@jupyter/nbgrader:formgrader" in re.search(r"disabledExtensions[^\]]*\]", lab.text).group(0)
+    contents = session.get(f"{demo_hub.url}/user/{name}/api/contents", timeout=30)
+    assert contents.status_code == 200
+    assert r.status_code == 200
+
+
+def test_student_cannot_reach_other_servers_admin_or_formgrader(demo_hub):
+    teacher, s1, s2 = _user(demo_hub, "teacher"), _user(demo_hub, "student"), _user(demo_hub, "student", 1)
+    for other in (teacher, s2):
+        assert demo_hub.api("POST", f"/users/{other['username']}/server").status_code in (201, 202, 400)
+        demo_hub.wait_ready(other["username"])
+    session = demo_hub.login(s1["username"], s1["password"])
+    me, t, s2n = s1["username"], teacher["username"], s2["username"]
+    forbidden = [f"/user/{t}/lab", f"/user/{t}/api/contents", f"/user/{s2n}/lab",
+                 f"/user/{s2n}/api/contents", f"/user/{t}/formgrader", "/hub/admin", "/hub/api/users",
+                 f"/hub/api/users/{t}", "/hub/api/groups"]
+    for path in forbidden:
+        r = session.get(demo_hub.url + path, timeout=60)
+        assert r.status_code in (403, 404), f"{path}: {r.status_code} {r.url}"
+    session.get(f"{demo_hub.url}/hub/spawn/{me}", timeout=120)
+    demo_hub.wait_ready(me)
+    assert session.get(f"{demo_hub.url}/user/{me}/formgrader", timeout=60).status_code == 404
+    teacher_session = demo_hub.login(t, teacher["password"])
+    assert teacher_session.get(f"{demo_hub.url}/user/{t}/formgrader", timeout=60).status_code == 200
+    assert teacher_session.get(demo_hub.url + "/hub/api/users", timeout=30).status_code == 200
+
+
+def test_restart_keeps_accounts_and_passwords(demo_hub):
+    before = demo_hub.credentials()
+    accounts = (demo_hub.state / "accounts.json").read_text()
+    cookie = (demo_hub.state / "secrets" / "cookie_secret").read_text()
+    assert demo_hub.stop() == []
+    demo_hub.start()
+    assert demo_hub.credentials() == before
+    assert (demo_hub.state / "accounts.json").read_text() == accounts
+    assert (demo_hub.state / "secrets" / "cookie_secret").read_text() == cookie
+    student = _user(demo_hub, "student", 1)
+    demo_hub.login(student["username"], student["password"])
+    users = {u["name"] for u in demo_hub.api("GET", "/users").json()}
+    assert {r["username"] for r in before} <= users

@@ -49,7 +49,8 @@ def test_class_with_real_unix_accounts(lab_settings, tmp_path):
         pamela.authenticate(created[0], reset.rows[0][1], service="login")
         # each student can open their own home, but not the other one's
         def ls_as(user, folder):
-            return subprocess.run(["runuser", "-u", user, "--", "ls", str(folder)], capture_output=True, text=True)
+            return subprocess.run(["runuser", "-u", user, "--", "ls", str(folder)],
+                                  capture_output=True, text=True)
 
         assert ls_as(created[1], homes / created[1]).returncode == 0
         probe = ls_as(created[1], homes / created[0])

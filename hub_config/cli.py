@@ -112,3 +112,27 @@ def delete_cmd(yes: bool, **kwargs) -> None:
         click.confirm(f"Klasse {kwargs['name']} mit allen Konten und Dateien löschen?", abort=True)
     members = classes.delete_class(**kwargs)
     click.echo(f"Klasse {kwargs['name']} gelöscht ({len(members)} Konten).")
+
+
+@class_.command("start")
+@click.argument("name")
+@click.option("--stagger", type=float, default=1.0, show_default=True,
+              help="Sekunden zwischen zwei Starts (verteilt die Last).")
+@_common
+def start_cmd(**kwargs) -> None:
+    """Zu Beginn der Stunde alle Server der Klasse vorstarten."""
+    from schuelerlab.hub.lesson import start_class
+
+    for member, status in start_class(**kwargs).items():
+        click.echo(f"{member}: {status}")
+
+
+@class_.command("stop")
+@click.argument("name")
+@_common
+def stop_cmd(**kwargs) -> None:
+    """Am Ende der Stunde alle Server der Klasse stoppen (die Dateien bleiben)."""
+    from schuelerlab.hub.lesson import stop_class
+
+    for member, status in stop_class(**kwargs).items():
+        click.echo(f"{member}: {status}")

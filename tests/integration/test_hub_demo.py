@@ -4,6 +4,7 @@ import re
 
 import pytest
 import requests
+from schuelerlab.hub import classes, lesson
 
 pytestmark = pytest.mark.slow
 
@@ -70,6 +71,22 @@ def test_student_cannot_reach_other_servers_admin_or_formgrader(demo_hub):
     teacher_session = demo_hub.login(t, teacher["password"])
     assert teacher_session.get(f"{demo_hub.url}/user/{t}/formgrader", timeout=60).status_code == 200
     assert teacher_session.get(demo_hub.url + "/hub/api/users", timeout=30).status_code == 200
+
+
+def test_class_created_while_running_logs_in_and_starts_for_the_lesson(demo_hub):
+    kw = {"settings": demo_hub.settings, "state_dir": demo_hub.state, "demo": True}
+    result = classes.create_class(name="stunde", students=2, course="sensoren", **kw)
+    names = [r[0] for r in result.rows]
+    assert lesson.start_class(name="stunde", stagger=0.2, log=print, **kw) == dict.fromkeys(names, "startet")
+    assert lesson.wait_ready(names=names, timeout=120, **kw)
+    groups = demo_hub.api("GET", "/groups/nbgrader-sensoren").json()["users"]
+    assert set(names) <= set(groups)
+    session = demo_hub.login(names[0], result.rows[0][1])
+    assert session.get(f"{demo_hub.url}/user/{names[0]}/lab", timeout=30).status_code == 200
+    assert session.get(f"{demo_hub.url}/user/{names[1]}/lab", timeout=30).status_code == 403
+    assert session.get(f"{demo_hub.url}/user/{names[0]}/api/contents", timeout=30).status_code == 200
+    assert session.get(f"{demo_hub.url}/user/{names[1]}/api/contents", timeout=30).status_code == 403
+    assert lesson.stop_class(name="stunde", **kw) == dict.fromkeys(names, "gestoppt")
 
 
 def test_restart_keeps_accounts_and_passwords(demo_hub):

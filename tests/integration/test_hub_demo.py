@@ -9,6 +9,7 @@ from schuelerlab.hub import classes, lesson
 pytestmark = pytest.mark.slow
 
 
+
 def _user(hub, role, index=0):
     return [r for r in hub.credentials() if r["role"] == role][index]
 
@@ -30,7 +31,7 @@ def test_wrong_password_is_refused(demo_hub):
     assert r.status_code == 403
 
 
-def test_student_logs_in_and_gets_a_german_lab_without_news(demo_hub):
+def test_student_logs_in_and_gets_a_german_lab_without_news(demo_hub, run_code):
     student = _user(demo_hub, "student")
     name = student["username"]
     session = demo_hub.login(name, student["password"])
@@ -49,6 +50,8 @@ def test_student_logs_in_and_gets_a_german_lab_without_news(demo_hub):
     assert "@jupyter/nbgrader:formgrader" in re.search(r"disabledExtensions[^\]]*\]", lab.text).group(0)
     contents = session.get(f"{demo_hub.url}/user/{name}/api/contents", timeout=30)
     assert contents.status_code == 200
+    # a kernel answers over its websocket through the npm proxy (reference P6)
+    assert run_code(demo_hub.url, session, name, "6 * 7") == "42"
     assert r.status_code == 200
 
 

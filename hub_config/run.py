@@ -10,6 +10,8 @@ import os
 import signal
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 from schuelerlab.hub import lab
@@ -61,19 +63,37 @@ def hub_command(paths: StatePaths) -> list[str]:
     return [sys.executable, "-m", "jupyterhub", "-f", str(SHIM)]
 
 
-def _wait(proc: subprocess.Popen) -> int:
-    """Wait for the hub; on Ctrl-C or SIGTERM stop it gently, then firmly."""
-    def forward(signum, _frame):
+def wait_until_ready(url: str, proc: subprocess.Popen, timeout: float = 120) -> bool:
+    """Poll ``<url>/hub/api`` until the hub (through the proxy) answers, or the hub exits."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            with urllib.request.urlopen(url.rstrip("/") + "/hub/api", timeout=2) as response:
+                if response.status == 200:
+                    return True
+        except OSError:
+            pass
+        time.sleep(0.5)
+    return False
+
+
+def supervise(proc: subprocess.Popen, *, url: str, ready_text: str) -> int:
+    """Announce readiness, wait for the hub; on Ctrl-C or SIGTERM stop it once, gently then firmly."""
+    def interrupt(signum, _frame):
         raise KeyboardInterrupt
 
-    old = signal.signal(signal.SIGTERM, forward)
+    old_term, old_int = signal.signal(signal.SIGTERM, interrupt), signal.getsignal(signal.SIGINT)
     try:
+        if wait_until_ready(url, proc):
+            print(ready_text, flush=True)
         return proc.wait()
     except KeyboardInterrupt:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not orphan the hub
         print("\nHub wird beendet …", flush=True)
         return stop_process(proc)
     finally:
-        signal.signal(signal.SIGTERM, old)
+        signal.signal(signal.SIGTERM, old_term)
+        signal.signal(signal.SIGINT, old_int)
 
 
 def stop_process(proc: subprocess.Popen, timeout: float = 30) -> int:
@@ -87,6 +107,12 @@ def stop_process(proc: subprocess.Popen, timeout: float = 30) -> int:
         except subprocess.TimeoutExpired:
             continue
     return proc.wait()
+
+
+def _default_sigint() -> None:
+    """In the hub's process: SIGINT back to default even when started with SIGINT ignored (``&``, nohup),
+    because the hub stops its servers and services with SIGINT first."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def run_hub(*, demo: bool, settings: Path | None = None, state_dir: Path | None = None,
@@ -111,9 +137,14 @@ def run_hub(*, demo: bool, settings: Path | None = None, state_dir: Path | None 
     env = dict(os.environ, **hub_environment(state_dir=paths.root, settings_file=settings,
                                              demo=is_demo, chp=chp))
     try:
-        proc = subprocess.Popen(hub_command(paths), cwd=paths.root, env=env)
+        # own session: Ctrl-C reaches only us, and we stop the hub exactly once (it stops the rest)
+        proc = subprocess.Popen(hub_command(paths), cwd=paths.root, env=env, start_new_session=True,
+                                preexec_fn=_default_sigint)
     except OSError as err:
         raise UserError(f"JupyterHub konnte nicht gestartet werden ({err}). Installiere schuelerlab neu.")
-    code = _wait(proc)
+    ready = f"\nBereit: {conf.public_url}  (Beenden mit Strg+C)"
+    if is_demo:
+        ready += f"\nZugänge: {paths.accounts_csv}"
+    code = supervise(proc, url=conf.hub.bind_url, ready_text=ready)
     print("Hub beendet. Alle Daten bleiben erhalten.", flush=True)
     return code

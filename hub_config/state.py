@@ -102,6 +102,10 @@ def ensure_state(root: Path) -> StatePaths:
                         "Wähle mit --state-dir einen Ordner, in den du schreiben darfst.")
     for name in SECRET_NAMES:
         read_or_create_secret(paths.secret_file(name))
+    # The hub database holds token hashes: private from the first start on (SQLite accepts an empty file).
+    fd = os.open(paths.db, os.O_WRONLY | os.O_CREAT, 0o600)
+    os.close(fd)
+    os.chmod(paths.db, 0o600)
     return paths
 
 

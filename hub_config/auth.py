@@ -8,19 +8,29 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jupyterhub.auth import Authenticator
+from jupyterhub.auth import Authenticator, PAMAuthenticator
 from schuelerlab.hub.accounts import load_store
 from schuelerlab.hub.passwords import verify_password
-from traitlets import Unicode
+from traitlets import HasTraits, Unicode
 
 
-class StoreAuthenticator(Authenticator):
-    """Authenticate against the hashed passwords of the schuelerlab account store."""
+class StoreMembersAllowed(HasTraits):
+    """Allowed are the configured users plus everybody in the account store (read per check)."""
 
-    accounts_file = Unicode("", config=True, help="Path of accounts.json (hashed passwords).")
+    accounts_file = Unicode("", config=True, help="Path of accounts.json.")
 
     def _store(self):
         return load_store(Path(self.accounts_file))
+
+    def check_allowed(self, username, authentication=None):
+        """Configured users, or a name in the store (classes created while the hub runs)."""
+        if super().check_allowed(username, authentication):
+            return True
+        return bool(self.accounts_file) and username in self._store().users
+
+
+class StoreAuthenticator(StoreMembersAllowed, Authenticator):
+    """Demo mode: authenticate against the hashed passwords of the schuelerlab account store."""
 
     async def authenticate(self, handler, data):
         """Return the username if the password matches its stored hash, else ``None``."""
@@ -31,8 +41,6 @@ class StoreAuthenticator(Authenticator):
             return None
         return name
 
-    def check_allowed(self, username, authentication=None):
-        """Allowed are the configured users plus everybody in the store."""
-        if super().check_allowed(username, authentication):
-            return True
-        return username in self._store().users
+
+class LabAuthenticator(StoreMembersAllowed, PAMAuthenticator):
+    """Lab mode: Unix passwords through PAM; allowed are configured users and store members."""

@@ -112,7 +112,8 @@ def _apply_users(settings: Settings, c: Any, rt: Runtime) -> None:
         c.JupyterHub.authenticator_class = "schuelerlab.hub.auth.StoreAuthenticator"
         c.StoreAuthenticator.accounts_file = str(rt.paths.accounts)
     else:
-        c.JupyterHub.authenticator_class = "pam"
+        c.JupyterHub.authenticator_class = "schuelerlab.hub.auth.LabAuthenticator"
+        c.LabAuthenticator.accounts_file = str(rt.paths.accounts)
         c.PAMAuthenticator.open_sessions = False
 
 

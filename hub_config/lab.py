@@ -58,10 +58,9 @@ def teacher_homes(settings: Settings, store: AccountStore) -> dict[str, Path]:
 
 
 def fix_owners(homes: dict[str, Path]) -> None:
-    """Give the generated teacher files back to their owners."""
+    """Give the generated teacher files (``~/.jupyter``, course folders) back to their owners."""
     for name, home in homes.items():
-        for path in [home / ".jupyter", *home.glob("*/nbgrader_config.py")]:
-            if path.exists():
+        tops = [home / ".jupyter", *(cfg.parent for cfg in home.glob("*/nbgrader_config.py"))]
+        for top in tops:
+            for path in [top, *top.rglob("*")] if top.exists() else []:
                 shutil.chown(path, name, name)
-                for sub in path.rglob("*") if path.is_dir() else []:
-                    shutil.chown(sub, name, name)

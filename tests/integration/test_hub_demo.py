@@ -72,7 +72,12 @@ def test_student_cannot_reach_other_servers_admin_or_formgrader(demo_hub):
     demo_hub.wait_ready(me)
     assert session.get(f"{demo_hub.url}/user/{me}/formgrader", timeout=60).status_code == 404
     teacher_session = demo_hub.login(t, teacher["password"])
-    assert teacher_session.get(f"{demo_hub.url}/user/{t}/formgrader", timeout=60).status_code == 200
+    formgrader = teacher_session.get(f"{demo_hub.url}/user/{t}/formgrader", timeout=60)
+    assert formgrader.status_code == 200
+    # the formgrader may be framed by the teacher's own Lab (P5); students keep 'none'
+    assert "frame-ancestors 'self'" in formgrader.headers["Content-Security-Policy"]
+    own_lab = session.get(f"{demo_hub.url}/user/{me}/lab", timeout=60)
+    assert "frame-ancestors 'none'" in own_lab.headers["Content-Security-Policy"]
     assert teacher_session.get(demo_hub.url + "/hub/api/users", timeout=30).status_code == 200
 
 

@@ -94,7 +94,8 @@ def test_demo_mode_uses_store_and_private_homes():
 
 def test_lab_mode_uses_pam_and_user_switching():
     c = _apply({"hub": {"mode": "lab", "teachers": ["frau-k"]}})
-    assert c.JupyterHub.authenticator_class == "pam"
+    assert c.JupyterHub.authenticator_class == "schuelerlab.hub.auth.LabAuthenticator"
+    assert c.LabAuthenticator.accounts_file == "/srv/state/accounts.json"
     assert c.PAMAuthenticator.open_sessions is False
     assert c.JupyterHub.spawner_class == "schuelerlab.hub.spawner.LabSpawner"
     assert c.Spawner.notebook_dir == "~"

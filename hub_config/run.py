@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -46,6 +48,20 @@ def prepare(*, settings: Settings, paths: StatePaths) -> None:
     if teacher is not None:
         config_path = os.pathsep.join([str(paths.role_dir("teacher")), str(paths.role_dir("common"))])
         run_course_hook(settings, store, teacher_home=teacher, config_path=config_path)
+
+
+def check_ports_free(settings: Settings) -> None:
+    """Refuse to start when an address the hub needs is taken (usually: the hub is already running)."""
+    for key in ("bind_url", "hub_api_url", "proxy_api_url"):
+        parsed = urllib.parse.urlsplit(getattr(settings.hub, key))
+        with socket.socket() as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                sock.bind((parsed.hostname or "127.0.0.1", parsed.port or 80))
+            except OSError:
+                raise UserError(f"Die Adresse {parsed.netloc} („hub.{key}“) ist schon belegt. Läuft der Hub "
+                                "schon? Beende ihn mit Strg+C oder wähle in der Einstellungsdatei einen "
+                                "anderen Port.")
 
 
 def banner(settings: Settings, paths: StatePaths) -> str:
@@ -130,6 +146,7 @@ def run_hub(*, demo: bool, settings: Path | None = None, state_dir: Path | None 
     state = Path(state_dir) if state_dir else conf.state_path(default_state_dir(demo=is_demo))
     if not is_demo:
         lab.require_root()
+    check_ports_free(conf)
     paths = ensure_state(state)
     chp = ensure_chp(Path(proxy_dir) if proxy_dir else paths.root.parent / "proxy")
     prepare(settings=conf, paths=paths)

@@ -34,3 +34,18 @@ def test_class_commands(tmp_path, capsys):
     assert "Neues Passwort für klasse5b-02: " in capsys.readouterr().out
     main(["class", "delete", "klasse5b", "--yes", *state])
     assert "gelöscht (2 Konten)" in capsys.readouterr().out
+
+
+def test_hub_run_refuses_a_taken_port(tmp_path, capsys):
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        settings = tmp_path / "hub.toml"
+        settings.write_text(f'[hub]\nbind_url = "http://127.0.0.1:{port}"\n', encoding="utf-8")
+        with pytest.raises(SystemExit):
+            main(["hub", "run", "--demo", "--settings", str(settings), "--state-dir", str(tmp_path / "s")])
+    err = capsys.readouterr().err
+    assert f"127.0.0.1:{port}" in err and "schon belegt" in err

@@ -71,6 +71,8 @@ def _create_accounts(ctx: HubContext, store: AccountStore, names: list[str], *, 
 def _outputs(ctx: HubContext, klass: str, rows: list[tuple[str, str, str]], *, suffix: str = "",
              pdf: Path | None = None) -> ClassResult:
     stem = f"{klass}{suffix}"
+    ctx.paths.cards.mkdir(mode=0o700, parents=True, exist_ok=True)
+    ctx.paths.cards.chmod(0o700)  # passwords inside: not even the file names for others
     csv_path = write_credentials(ctx.paths.cards / f"{stem}-zugaenge.csv", rows)
     cards = [Card(u, p, f"Klasse {klass}") for u, p, _ in rows]
     pdf_path = write_cards(pdf or ctx.paths.cards / f"{stem}-karten.pdf", cards, url=ctx.settings.public_url)

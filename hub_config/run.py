@@ -79,28 +79,35 @@ def hub_command(paths: StatePaths) -> list[str]:
     return [sys.executable, "-m", "jupyterhub", "-f", str(SHIM)]
 
 
-def wait_until_ready(url: str, proc: subprocess.Popen, timeout: float = 120) -> bool:
-    """Poll ``<url>/hub/api`` until the hub (through the proxy) answers, or the hub exits."""
+def _answers(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url.rstrip("/") + "/hub/api", timeout=2) as response:
+            return response.status == 200
+    except OSError:
+        return False
+
+
+def wait_until_ready(urls: list[str], proc: subprocess.Popen, timeout: float = 120) -> bool:
+    """Poll ``<url>/hub/api`` for each URL in turn (the hub's own API first, so the proxy is not asked
+    before it has a route) until all answer, or the hub exits."""
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline and proc.poll() is None:
-        try:
-            with urllib.request.urlopen(url.rstrip("/") + "/hub/api", timeout=2) as response:
-                if response.status == 200:
-                    return True
-        except OSError:
-            pass
+    pending = list(urls)
+    while pending and time.monotonic() < deadline and proc.poll() is None:
+        if _answers(pending[0]):
+            pending.pop(0)
+            continue
         time.sleep(0.5)
-    return False
+    return not pending
 
 
-def supervise(proc: subprocess.Popen, *, url: str, ready_text: str) -> int:
+def supervise(proc: subprocess.Popen, *, urls: list[str], ready_text: str) -> int:
     """Announce readiness, wait for the hub; on Ctrl-C or SIGTERM stop it once, gently then firmly."""
     def interrupt(signum, _frame):
         raise KeyboardInterrupt
 
     old_term, old_int = signal.signal(signal.SIGTERM, interrupt), signal.getsignal(signal.SIGINT)
     try:
-        if wait_until_ready(url, proc):
+        if wait_until_ready(urls, proc):
             print(ready_text, flush=True)
         return proc.wait()
     except KeyboardInterrupt:
@@ -162,6 +169,6 @@ def run_hub(*, demo: bool, settings: Path | None = None, state_dir: Path | None 
     ready = f"\nBereit: {conf.public_url}  (Beenden mit Strg+C)"
     if is_demo:
         ready += f"\nZugänge: {paths.accounts_csv}"
-    code = supervise(proc, url=conf.hub.bind_url, ready_text=ready)
+    code = supervise(proc, urls=[conf.hub.hub_api_url, conf.hub.bind_url], ready_text=ready)
     print("Hub beendet. Alle Daten bleiben erhalten.", flush=True)
     return code

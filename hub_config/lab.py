@@ -54,7 +54,11 @@ def prepare_lab(settings: Settings, paths: StatePaths, *, exchange: Path) -> Acc
 def teacher_homes(settings: Settings, store: AccountStore) -> dict[str, Path]:
     """Home folders of the configured teachers and of teacher accounts in the store."""
     names = sorted(set(settings.hub.teachers) | set(store.by_role("teacher")))
-    return {name: unix.home_of(name) for name in names if unix.user_exists(name)}
+    homes = {name: unix.home_of(name) for name in names if unix.user_exists(name)}
+    for home in homes.values():
+        if home.is_dir():
+            home.chmod(0o700)  # solutions, hidden tests and the gradebook live here (reference P7)
+    return homes
 
 
 def fix_owners(homes: dict[str, Path]) -> None:

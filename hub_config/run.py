@@ -146,7 +146,7 @@ def run_hub(*, demo: bool, settings: Path | None = None, state_dir: Path | None 
         demo: demo mode (no Unix accounts, generated passwords) whatever the settings file says.
         settings: the TOML settings file (``None``: defaults).
         state_dir: database, secrets, accounts (default: from the settings, else per mode).
-        proxy_dir: where npm installs configurable-http-proxy (default: next to the state folder).
+        proxy_dir: where npm installs configurable-http-proxy (default: ``<state_dir>/proxy``).
     """
     conf = effective_settings(settings, demo=demo)
     is_demo = conf.hub.mode == "demo"
@@ -155,7 +155,7 @@ def run_hub(*, demo: bool, settings: Path | None = None, state_dir: Path | None 
         lab.require_root()
     check_ports_free(conf)
     paths = ensure_state(state)
-    chp = ensure_chp(Path(proxy_dir) if proxy_dir else paths.root.parent / "proxy")
+    chp = ensure_chp(Path(proxy_dir) if proxy_dir else paths.root / "proxy")
     prepare(settings=conf, paths=paths)
     print(banner(conf, paths), flush=True)
     env = dict(os.environ, **hub_environment(state_dir=paths.root, settings_file=settings,

@@ -21,6 +21,7 @@ from schuelerlab.hub.state import StatePaths
 LAB_ARGS = ("--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate")
 SERVICE = "schuelerlab"
 CULLER = "idle-culler"
+TEMPLATES = Path(__file__).with_name("templates")  # German login page
 
 
 @dataclass(frozen=True)
@@ -153,5 +154,7 @@ def apply(settings: Settings, c: Any, *, runtime: Runtime | None = None) -> Any:
     _apply_users(settings, c, rt)
     _apply_spawner(settings, c, rt)
     c.JupyterHub.cleanup_servers = True
-    c.JupyterHub.template_vars = {"announcement_login": "Melde dich mit deinem Namen und Passwort an."}
+    c.JupyterHub.template_paths = [str(TEMPLATES)]
+    c.JupyterHub.template_vars = {"announcement_login": "Melde dich mit dem Namen und dem Passwort von "
+                                                        "deiner Karte an."}
     return c

@@ -145,3 +145,89 @@ def culling_hub(tmp_path_factory, chp_binary):
     yield hub
     left = hub.stop()
     assert left == [], f"processes left after stopping the hub: {left}"
+
+
+@pytest.fixture
+def run_code():
+    """The kernel-websocket helper :func:`execute` as a fixture (test modules cannot import each other)."""
+    return execute
+
+
+def execute(hub_url: str, session: requests.Session, user: str, code: str) -> str:
+    """Start a kernel on ``user``'s server and run ``code`` over the kernel websocket (through the
+    proxy, as the browser does); return the text of the execute result or stream output."""
+    import asyncio
+    import json
+    import uuid
+
+    from tornado.httpclient import HTTPRequest
+    from tornado.websocket import websocket_connect
+
+    base = f"{hub_url}/user/{user}"
+    xsrf = session.cookies.get("_xsrf", path=f"/user/{user}/")
+    kernel = session.post(f"{base}/api/kernels", json={"name": "python3"}, timeout=60,
+                          headers={"X-XSRFToken": xsrf}).json()
+    cookie = "; ".join(f"{c.name}={c.value}" for c in session.cookies if c.path in ("/", f"/user/{user}/"))
+    url = base.replace("http://", "ws://") + f"/api/kernels/{kernel['id']}/channels"
+
+    async def talk() -> str:
+        ws = await websocket_connect(HTTPRequest(url, headers={"Cookie": cookie}),
+                                     subprotocols=["v1.kernel.websocket.jupyter.org"])
+        # the npm proxy passes the negotiated subprotocol back (the PyPI port does not: P6)
+        assert ws.selected_subprotocol == "v1.kernel.websocket.jupyter.org"
+        msg_id = uuid.uuid4().hex
+        header = {"msg_id": msg_id, "msg_type": "execute_request", "username": user, "session": msg_id,
+                  "version": "5.3", "date": ""}
+        body = {"header": header, "parent_header": {}, "metadata": {}, "channel": "shell",
+                "content": {"code": code, "silent": False, "store_history": False,
+                            "user_expressions": {}, "allow_stdin": False}}
+        if ws.selected_subprotocol:
+            await ws.write_message(_v1_frame(body), binary=True)
+        else:
+            await ws.write_message(json.dumps(body))
+        while True:
+            raw = await asyncio.wait_for(ws.read_message(), 60)
+            msg = _v1_parse(raw) if isinstance(raw, bytes) else json.loads(raw)
+            if msg.get("parent_header", {}).get("msg_id") != msg_id:
+                continue
+            if msg["msg_type"] == "execute_result":
+                return msg["content"]["data"]["text/plain"]
+            if msg["msg_type"] == "stream":
+                return msg["content"]["text"]
+            if msg["msg_type"] == "error":
+                return "error: " + msg["content"]["ename"]
+
+    try:
+        return asyncio.run(talk())
+    finally:
+        session.delete(f"{base}/api/kernels/{kernel['id']}", headers={"X-XSRFToken": xsrf}, timeout=30)
+
+
+def _v1_frame(msg: dict) -> bytes:
+    """Serialize a message in the v1.kernel.websocket.jupyter.org binary framing."""
+    import json
+    import struct
+
+    parts = [msg["channel"].encode()] + [json.dumps(msg[k]).encode()
+                                         for k in ("header", "parent_header", "metadata", "content")]
+    offsets, pos = [], 8 * (len(parts) + 2)
+    for part in parts:
+        offsets.append(pos)
+        pos += len(part)
+    offsets.append(pos)
+    return struct.pack(f"<{len(offsets) + 1}Q", len(offsets), *offsets) + b"".join(parts)
+
+
+def _v1_parse(data: bytes) -> dict:
+    """Parse a v1 binary frame into a message dict."""
+    import json
+    import struct
+
+    count = struct.unpack_from("<Q", data)[0]
+    offsets = struct.unpack_from(f"<{count}Q", data, 8)
+    parts = [data[offsets[i]:offsets[i + 1]] for i in range(count - 1)]
+    msg = {"channel": parts[0].decode()}
+    for key, part in zip(("header", "parent_header", "metadata", "content"), parts[1:5], strict=False):
+        msg[key] = json.loads(part)
+    msg["msg_type"] = msg["header"]["msg_type"]
+    return msg

@@ -21,14 +21,16 @@ def test_accounts_file_is_private_and_complete(demo_hub):
     assert "password" not in (demo_hub.state / "accounts.json").read_text().lower().replace('"hash"', "")
 
 
-def test_wrong_password_is_refused(demo_hub):
+def test_wrong_password_is_refused_in_german(demo_hub):
     student = _user(demo_hub, "student")
     session = requests.Session()
-    session.get(demo_hub.url + "/hub/login", timeout=10)
+    page = session.get(demo_hub.url + "/hub/login", timeout=10)
+    assert "Anmelden" in page.text and "Passwort:" in page.text and "Sign in" not in page.text
     r = session.post(demo_hub.url + "/hub/login?next=", allow_redirects=False, timeout=30, data={
         "username": student["username"], "password": "falsch-falsch-22",
         "_xsrf": session.cookies.get("_xsrf", path="/hub/")})
     assert r.status_code == 403
+    assert "Prüfe Name und Passwort" in r.content.decode("utf-8")
 
 
 def test_student_logs_in_and_gets_a_german_lab_without_news(demo_hub, run_code):

@@ -38,6 +38,7 @@ def test_student_logs_in_and_gets_a_german_lab_without_news(demo_hub, run_code):
     name = student["username"]
     session = demo_hub.login(name, student["password"])
     r = session.get(f"{demo_hub.url}/hub/spawn/{name}", timeout=120)
+    assert "spawn-pending" in r.url and "Dein Arbeitsplatz wird gestartet" in r.content.decode("utf-8")
     demo_hub.wait_ready(name)
     lab = session.get(f"{demo_hub.url}/user/{name}/lab", timeout=60)
     assert lab.status_code == 200 and "jupyter-config-data" in lab.text

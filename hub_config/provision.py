@@ -105,8 +105,11 @@ def course_commands(course: str) -> list[list[str]]:
 
 
 def run_course_hook(settings: Settings, store: AccountStore, *, teacher_home: Path,
-                    config_path: str, log: Log = print) -> bool:
-    """Set up and release every course with ``schuelerlab course``; skip with a log line if absent."""
+                    config_path: str, run_as: str | None = None, log: Log = print) -> bool:
+    """Set up and release every course with ``schuelerlab course``; skip with a log line if absent.
+
+    ``run_as`` (lab mode, as root): run the commands as that teacher account with ``runuser``.
+    """
     if not course_command_available():
         log("Kurse: `schuelerlab course` ist noch nicht installiert – Einrichten und Freigeben übersprungen.")
         return False
@@ -115,7 +118,8 @@ def run_course_hook(settings: Settings, store: AccountStore, *, teacher_home: Pa
         env = dict(os.environ, HOME=str(teacher_home), JUPYTER_CONFIG_PATH=config_path,
                    SCHUELERLAB_STUDENTS=",".join(store.members(course, "student")))
         for cmd in course_commands(course):
-            result = subprocess.run(cmd, cwd=teacher_home, env=env, capture_output=True, text=True)
+            full = ["runuser", "-u", run_as, "--", *cmd] if run_as else cmd
+            result = subprocess.run(full, cwd=teacher_home, env=env, capture_output=True, text=True)
             if result.returncode != 0:
                 ok = False
                 log(f"Kurse: `{' '.join(cmd[2:])}` ist fehlgeschlagen: {result.stderr.strip()[-400:]}")

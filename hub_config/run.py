@@ -44,10 +44,11 @@ def prepare(*, settings: Settings, paths: StatePaths) -> None:
     write_teacher_configs(settings, homes)
     if not demo:
         lab.fix_owners(homes)
-    teacher = next(iter(homes.values()), None)
-    if teacher is not None:
+    if homes:
+        name, home = next(iter(homes.items()))
         config_path = os.pathsep.join([str(paths.role_dir("teacher")), str(paths.role_dir("common"))])
-        run_course_hook(settings, store, teacher_home=teacher, config_path=config_path)
+        run_course_hook(settings, store, teacher_home=home, config_path=config_path,
+                        run_as=None if demo else name)
 
 
 def check_ports_free(settings: Settings) -> None:

@@ -180,6 +180,9 @@ def delete_class(*, name: str, settings: Path | None = None, state_dir: Path | N
         del store.users[member]
     del store.classes[name]
     save_store(ctx.paths.accounts, store)
+    from schuelerlab.hub.lesson import forget_users  # only needed here; keeps imports light
+
+    forget_users(ctx, members)
     for old in ctx.paths.cards.glob(f"{name}-*"):
         if re.match(rf"^{re.escape(name)}-(neu-|[a-z0-9_-]*)?(zugaenge\.csv|karten\.pdf)$", old.name):
             old.unlink()

@@ -53,6 +53,17 @@ def sync_accounts(api: HubAPI, ctx: HubContext, names: list[str]) -> None:
         api.call("POST", f"/groups/nbgrader-{course}/users", json={"users": members})
 
 
+def forget_users(ctx: HubContext, names: list[str]) -> bool:
+    """Remove deleted accounts (and their servers) from a running hub; False if no hub answers."""
+    try:
+        api = api_for(ctx)
+        for name in names:
+            api.call("DELETE", f"/users/{name}")
+    except (UserError, OSError):
+        return False
+    return True
+
+
 def _start_one(api: HubAPI, name: str, log: Log) -> str:
     for _ in range(60):
         r = api.call("POST", f"/users/{name}/server")

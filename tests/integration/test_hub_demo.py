@@ -98,6 +98,9 @@ def test_class_created_while_running_logs_in_and_starts_for_the_lesson(demo_hub)
     assert session.get(f"{demo_hub.url}/user/{names[0]}/api/contents", timeout=30).status_code == 200
     assert session.get(f"{demo_hub.url}/user/{names[1]}/api/contents", timeout=30).status_code == 403
     assert lesson.stop_class(name="stunde", **kw) == dict.fromkeys(names, "gestoppt")
+    assert classes.delete_class(name="stunde", **kw) == names
+    hub_users = {u["name"] for u in demo_hub.api("GET", "/users").json()}
+    assert not set(names) & hub_users
 
 
 def test_restart_keeps_accounts_and_passwords(demo_hub):

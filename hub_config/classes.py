@@ -53,10 +53,11 @@ def _next_names(store: AccountStore, klass: str, count: int) -> list[str]:
 
 def _create_accounts(ctx: HubContext, store: AccountStore, names: list[str], *, klass: str,
                      course: str) -> list[tuple[str, str, str]]:
+    taken = [n for n in names if n in store.users or (not ctx.demo and unix.user_exists(n))]
+    if taken:  # never take over (or re-password) an existing system account such as root or a teacher
+        raise UserError(f"Diese Konten gibt es schon: {', '.join(taken)}. Wähle andere Namen.")
     rows = []
     for name in names:
-        if name in store.users:
-            raise UserError(f"Das Konto „{name}“ gibt es schon. Wähle einen anderen Namen.")
         password = generate_password()
         stored_hash = hash_password(password) if ctx.demo else None
         if not ctx.demo:
@@ -66,6 +67,24 @@ def _create_accounts(ctx: HubContext, store: AccountStore, names: list[str], *, 
                                     hash=stored_hash)
         rows.append((name, password, "student"))
     return rows
+
+
+def _create_saving(ctx: HubContext, store: AccountStore, names: list[str], *, klass: str,
+                   course: str) -> list[tuple[str, str, str]]:
+    """Create accounts; if one fails midway, keep the ones already made in the store (so that
+    ``class delete`` or ``reset-password`` can reach them) and say so."""
+    before = set(store.users)
+    try:
+        return _create_accounts(ctx, store, names, klass=klass, course=course)
+    except UserError as err:
+        if set(store.users) - before:
+            save_store(ctx.paths.accounts, store)
+            raise UserError(f"{err}\nEinige Konten wurden schon angelegt; neue Passwörter gibt "
+                            "`schuelerlab class reset-password NAME`.")
+        raise
+    finally:
+        if set(store.users) - before:
+            save_store(ctx.paths.accounts, store)
 
 
 def _outputs(ctx: HubContext, klass: str, rows: list[tuple[str, str, str]], *, suffix: str = "",
@@ -110,8 +129,7 @@ def create_class(*, name: str, students: int = 0, course: str, roster: Path | No
     if not names:
         raise UserError("Gib mit --students die Anzahl an oder mit --roster eine Namensliste (CSV).")
     store.classes[name] = {"course": course}
-    rows = _create_accounts(ctx, store, names, klass=name, course=course)
-    save_store(ctx.paths.accounts, store)
+    rows = _create_saving(ctx, store, names, klass=name, course=course)
     return _outputs(ctx, name, rows, pdf=pdf)
 
 
@@ -128,8 +146,7 @@ def add_students(*, name: str, students: int = 0, roster: Path | None = None, pd
         names += _next_names(store, name, students)
     if not names:
         raise UserError("Gib mit --students die Anzahl an oder mit --roster eine Namensliste (CSV).")
-    rows = _create_accounts(ctx, store, names, klass=name, course=info["course"])
-    save_store(ctx.paths.accounts, store)
+    rows = _create_saving(ctx, store, names, klass=name, course=info["course"])
     return _outputs(ctx, name, rows, suffix="-neu", pdf=pdf)
 
 

@@ -15,6 +15,8 @@ import pamela
 import pytest
 from schuelerlab.hub import classes, unix
 
+from schuelerlab.errors import UserError
+
 pytestmark = pytest.mark.skipif(os.geteuid() != 0, reason="creates Unix accounts: needs root (CI is root)")
 
 
@@ -61,3 +63,14 @@ def test_class_with_real_unix_accounts(lab_settings, tmp_path):
     finally:
         for user in created:
             unix.delete_user(user)
+
+
+def test_existing_system_accounts_are_never_taken_over(lab_settings, tmp_path):
+    settings, _ = lab_settings
+    roster = tmp_path / "liste.csv"
+    roster.write_text("name\nDaemon\n", encoding="utf-8")
+    shadow = Path("/etc/shadow").read_text()
+    with pytest.raises(UserError, match="gibt es schon: daemon"):
+        classes.create_class(name="zt" + secrets.token_hex(3), roster=roster, course="sensoren",
+                             settings=settings, state_dir=tmp_path / "state")
+    assert Path("/etc/shadow").read_text() == shadow

@@ -7,8 +7,10 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 # Debian packages the tests and the hub need (installed with apt-get when missing; root or sudo).
 SYSTEM_PACKAGES := python3-venv
+# Node.js runs the hub's proxy (npm configurable-http-proxy); installed from Debian only if npm is missing.
+NODE_PACKAGES := nodejs npm
 
-.PHONY: run test lint bench clean system
+.PHONY: run test lint bench clean system node
 
 $(STAMP): pyproject.toml
 	@scripts/ensure-debian-packages.sh $(SYSTEM_PACKAGES)
@@ -20,14 +22,19 @@ $(STAMP): pyproject.toml
 system:
 	@scripts/ensure-debian-packages.sh $(SYSTEM_PACKAGES)
 
-run: $(STAMP) system
-	$(BIN)/schuelerlab lab --folder courses --no-browser
+node:
+	@command -v npm >/dev/null 2>&1 || scripts/ensure-debian-packages.sh $(NODE_PACKAGES)
+
+# The hub in demo mode: state (database, secrets, accounts CSV) in .run/hub, the npm proxy in
+# ./node_modules. Prints the address and the accounts file; Ctrl-C stops everything; data is kept.
+run: $(STAMP) system node
+	$(BIN)/schuelerlab hub run --demo --state-dir .run/hub --proxy-dir $(CURDIR)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
 # The venv's bin/ goes first on PATH: nbgrader and jupyter start helpers (alembic, kernels) by name.
-test: $(STAMP) system lint
+test: $(STAMP) system node lint
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/python -m pytest
 
 bench: $(STAMP)

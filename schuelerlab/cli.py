@@ -26,6 +26,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "log": ("schuelerlab.hardware.cli:log", "Messwerte vom Calliope in eine CSV-Datei schreiben."),
     "lab": ("schuelerlab.labcmd:lab", "JupyterLab mit den Kursen starten."),
     "simulate": ("schuelerlab.hardware.sim.cli:simulate", "Ein Calliope-Programm im Simulator ausführen."),
+    "hub": ("schuelerlab.hub.cli:hub", "Den Schülerlab-Hub starten oder seine Einstellungen zeigen."),
+    "class": ("schuelerlab.hub.cli:class_", "Klassen mit Konten und Anmeldekarten verwalten."),
 }
 
 

@@ -1,0 +1,70 @@
+"""Lab mode preparation: root check, venv reachable by every account, exchange, teacher homes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from schuelerlab.hub import unix
+from schuelerlab.hub.accounts import AccountStore, load_store
+from schuelerlab.hub.settings import Settings
+from schuelerlab.hub.state import StatePaths
+
+from schuelerlab.errors import UserError
+
+
+def require_root() -> None:
+    """Lab mode switches users and creates accounts: it must run as root."""
+    if os.geteuid() != 0:
+        raise UserError("Der Lab-Modus muss als root laufen (er legt Konten an und startet Server als "
+                        "diese Konten). Starte mit `sudo` – oder probiere mit `--demo` ohne root.")
+
+
+def unreachable_parent(path: Path) -> Path | None:
+    """The first folder above ``path`` that other accounts cannot enter (P1), or ``None``."""
+    for parent in [*reversed(Path(path).absolute().parents)]:
+        if parent.exists() and not parent.stat().st_mode & 0o001:
+            return parent
+    return None
+
+
+def check_venv_reachable() -> None:
+    """Spawned accounts must be able to run this Python (reference P1)."""
+    blocked = unreachable_parent(Path(sys.executable).resolve())
+    if blocked is not None:
+        raise UserError(f"Die Python-Umgebung {sys.prefix} liegt in {blocked}, den andere Konten nicht "
+                        "öffnen dürfen. Lege die Umgebung an einen allgemein lesbaren Ort (z. B. /opt).")
+
+
+def prepare_lab(settings: Settings, paths: StatePaths, *, exchange: Path) -> AccountStore:
+    """Exchange folder (mode 777, as nbgrader requires), venv check, teacher accounts present."""
+    check_venv_reachable()
+    exchange.chmod(0o777)
+    os.chmod(paths.root, 0o755)
+    store = load_store(paths.accounts)
+    missing = [t for t in settings.hub.teachers if not unix.user_exists(t)]
+    if missing:
+        raise UserError(f"Die Lehrkraft-Konten {', '.join(missing)} gibt es nicht. Lege sie an mit "
+                        "`sudo adduser NAME` oder trage in „hub.teachers“ vorhandene Konten ein.")
+    return store
+
+
+def teacher_homes(settings: Settings, store: AccountStore) -> dict[str, Path]:
+    """Home folders of the configured teachers and of teacher accounts in the store."""
+    names = sorted(set(settings.hub.teachers) | set(store.by_role("teacher")))
+    homes = {name: unix.home_of(name) for name in names if unix.user_exists(name)}
+    for home in homes.values():
+        if home.is_dir():
+            home.chmod(0o700)  # solutions, hidden tests and the gradebook live here (reference P7)
+    return homes
+
+
+def fix_owners(homes: dict[str, Path]) -> None:
+    """Give the generated teacher files (``~/.jupyter``, course folders) back to their owners."""
+    for name, home in homes.items():
+        tops = [home / ".jupyter", *(cfg.parent for cfg in home.glob("*/nbgrader_config.py"))]
+        for top in tops:
+            for path in [top, *top.rglob("*")] if top.exists() else []:
+                shutil.chown(path, name, name)

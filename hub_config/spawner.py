@@ -1,0 +1,55 @@
+"""Spawners: demo mode runs every server as the hub's own user in a private folder; lab mode switches
+to the person's Unix account. Both give each role its own Jupyter config folder (``JUPYTER_CONFIG_PATH``):
+students get no formgrader, teachers get it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from jupyterhub.spawner import LocalProcessSpawner, SimpleLocalProcessSpawner
+from traitlets import HasTraits, Unicode
+
+
+def role_of(user) -> str:
+    """``teacher`` if the user is in any ``formgrade-<course>`` group, else ``student``."""
+    groups = [getattr(g, "name", g) for g in getattr(user, "groups", [])]
+    return "teacher" if any(str(g).startswith("formgrade-") for g in groups) else "student"
+
+
+class RoleConfigMixin(HasTraits):
+    """Point ``JUPYTER_CONFIG_PATH`` at the role's config folder plus the common one."""
+
+    jupyter_config_root = Unicode("", config=True, help="Folder with common/, student/, teacher/.")
+
+    def get_env(self):
+        """The parent's environment plus the role's config path."""
+        env = super().get_env()
+        if self.jupyter_config_root:
+            root = Path(self.jupyter_config_root)
+            role = role_of(self.user)
+            env["JUPYTER_CONFIG_PATH"] = os.pathsep.join([str(root / role), str(root / "common")])
+            env["SCHUELERLAB_ROLE"] = role
+        return env
+
+
+class DemoSpawner(RoleConfigMixin, SimpleLocalProcessSpawner):
+    """Runs each server as the hub's user, with HOME and the notebook folder in ``homes/<name>``.
+
+    This gives no isolation between users: it is for trying things out on one machine.
+    """
+
+    def make_preexec_fn(self, name):
+        """Create the private (0700) home and start there; never switch users."""
+        home = self.home_dir
+
+        def preexec():
+            os.makedirs(home, 0o700, exist_ok=True)
+            os.chdir(home)
+
+        return preexec
+
+
+class LabSpawner(RoleConfigMixin, LocalProcessSpawner):
+    """Runs each server as the person's own Unix account (lab mode)."""

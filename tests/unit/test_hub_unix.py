@@ -1,0 +1,45 @@
+"""Lab mode: the useradd/chpasswd/userdel command lines (the real ones run in tests/integration)."""
+
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+from schuelerlab.hub import unix
+from schuelerlab.hub.lab import unreachable_parent
+
+from schuelerlab.errors import UserError
+
+
+def test_useradd_creates_private_home_without_login_shell():
+    cmd = unix.useradd_command("klasse7a-01", home_root="/home", shell="/usr/sbin/nologin")
+    assert cmd[0] == "useradd" and cmd[-1] == "klasse7a-01"
+    assert "--create-home" in cmd and "HOME_MODE=0700" in cmd
+    assert cmd[cmd.index("--home-dir") + 1] == "/home/klasse7a-01"
+    assert cmd[cmd.index("--shell") + 1] == "/usr/sbin/nologin"
+
+
+def test_chpasswd_line_and_injection_guard():
+    assert unix.chpasswd_input("a", "b-c-22") == "a:b-c-22\n"
+    with pytest.raises(UserError):
+        unix.chpasswd_input("a:b", "x")
+    with pytest.raises(UserError):
+        unix.chpasswd_input("a", "x\nroot:y")
+
+
+def test_userdel_removes_home():
+    assert unix.userdel_command("k-01") == ["userdel", "--remove", "k-01"]
+
+
+def test_unreachable_parent():
+    base = Path(tempfile.mkdtemp())  # pytest's tmp_path sits below a 0700 folder
+    try:
+        base.chmod(0o755)
+        closed = base / "closed"
+        (closed / "venv").mkdir(parents=True)
+        closed.chmod(0o700)
+        assert unreachable_parent(closed / "venv" / "python") == closed
+        closed.chmod(0o755)
+        assert unreachable_parent(closed / "venv" / "python") is None
+    finally:
+        shutil.rmtree(base)

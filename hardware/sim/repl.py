@@ -60,7 +60,7 @@ def cooked(text: str) -> bytes:
 def needs_continuation(source: str) -> bool:
     """True if a friendly-REPL input is an unfinished compound statement (the ``... `` prompt)."""
     try:
-        return codeop.compile_command(source + "\n", "<stdin>", "single") is None
+        return codeop.compile_command(source, "<stdin>", "single") is None
     except (SyntaxError, ValueError, OverflowError):
         return False
 

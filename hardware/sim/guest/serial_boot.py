@@ -30,6 +30,8 @@ def install(cfg, fs, sleep, reset):
     for name in OS_NAMES:
         if name not in cfg["os"]:
             delattr(serial_os, name)
+    serial_os.__name__ = "os"
+    delattr(serial_os, "__file__")
     sys.modules["os"] = sys.modules["uos"] = serial_os
     sys.modules["time"] = sys.modules["utime"] = serial_time
     if cfg["machine"]:

@@ -10,6 +10,7 @@ file system (:mod:`.flatfs`) and the devices (:class:`~schuelerlab.hardware.ptyd
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 import threading
@@ -18,7 +19,6 @@ from pathlib import Path
 from types import TracebackType
 
 from schuelerlab.hardware.boards import board_profile
-from schuelerlab.hardware.ptydev import PtyDevice, PtyUnplugged
 from schuelerlab.hardware.sim.flatfs import FlatFS
 from schuelerlab.hardware.sim.repl import Repl
 from schuelerlab.hardware.sim.tcp import TcpDevice
@@ -29,6 +29,28 @@ from schuelerlab.errors import UserError
 #: unread bytes in the pty above which nobody is reading: output is dropped like on a real board
 PTY_BACKLOG_LIMIT = 8192
 PTY_WRITE_TIMEOUT_S = 2.0
+
+
+def pty_supported() -> bool:
+    """True where pseudo-terminals exist (Linux, macOS); elsewhere only TCP is offered."""
+    return hasattr(os, "openpty")
+
+
+def _open_pty(link: Path | str | None):  # -> PtyDevice (imported lazily: POSIX only)
+    from schuelerlab.hardware.ptydev import PtyDevice
+
+    if link is not None and Path(link).exists() and not Path(link).is_symlink():
+        raise UserError(f"{link} ist eine echte Datei. Wähle für --link einen anderen Namen, "
+                        "z. B. /tmp/calliope.")
+    return PtyDevice(link=link)
+
+
+def _open_tcp(on_receive, port: int) -> TcpDevice:
+    try:
+        return TcpDevice(on_receive=on_receive, port=port)
+    except OSError as err:
+        raise UserError(f"Der TCP-Port {port} ist nicht frei ({err.strerror}). Lass --tcp ohne Zahl, "
+                        "dann wird ein freier Port gewählt.") from None
 
 
 class SimulatedSerialBoard:
@@ -55,12 +77,12 @@ class SimulatedSerialBoard:
         if program is not None:
             self._install_program(Path(program))
         self._closed = False
-        self.pty: PtyDevice | None = PtyDevice(link=link) if pty else None
+        self.pty = _open_pty(link) if pty else None
         self.tcp: TcpDevice | None = None
         self.repl: Repl | None = None
         self.executor: WasmExecutor | None = None
         try:
-            self.tcp = TcpDevice(on_receive=self._feed, port=tcp_port) if tcp_port is not None else None
+            self.tcp = _open_tcp(self._feed, tcp_port) if tcp_port is not None else None
             self.executor = WasmExecutor(profile=self.profile, fs=self.fs, on_output=self._output)
             self.repl = Repl(self.profile, self.executor, write=self._send, main_source=self._main_source)
         except BaseException:
@@ -151,14 +173,14 @@ class SimulatedSerialBoard:
             try:
                 if self.pty.pending() < PTY_BACKLOG_LIMIT:
                     self.pty.write(data, timeout=PTY_WRITE_TIMEOUT_S)
-            except (TimeoutError, PtyUnplugged, OSError):
+            except (TimeoutError, OSError):
                 pass  # nobody reads the port: a real board drops its output too
 
     def _pty_pump(self) -> None:
         while not self._closed and self.pty is not None:
             try:
                 data = self.pty.read(4096, timeout=0.1)
-            except (PtyUnplugged, OSError, ValueError):
+            except (OSError, ValueError):
                 if self._closed:
                     return
                 time.sleep(0.1)

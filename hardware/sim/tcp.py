@@ -54,39 +54,40 @@ class TcpDevice:
             try:
                 client.sendall(data)
             except OSError:
-                self._drop_client()
-
-    def _drop_client(self) -> None:
-        client, self._client = self._client, None
-        if client is not None:
-            with contextlib.suppress(OSError):
-                client.close()
+                # the server thread sees the shutdown as end of stream and cleans up
+                with contextlib.suppress(OSError):
+                    client.shutdown(socket.SHUT_RDWR)
 
     def _serve(self) -> None:
         sel = selectors.DefaultSelector()
         sel.register(self._server, selectors.EVENT_READ)
         try:
             while not self._closed:
-                for key, _ in sel.select(timeout=0.2):
+                try:
+                    events = sel.select(timeout=0.2)
+                except (OSError, ValueError):
+                    return  # server socket closed
+                for key, _ in events:
                     if key.fileobj is self._server:
                         self._accept(sel)
                     else:
                         self._receive(sel, key.fileobj)
-        except (OSError, ValueError):
-            pass  # server socket closed
         finally:
             sel.close()
 
     def _accept(self, sel: selectors.BaseSelector) -> None:
-        conn, _ = self._server.accept()
+        try:
+            conn, _ = self._server.accept()
+        except OSError:
+            return
         if self._client is not None:
             conn.close()  # busy: one client at a time
             return
         conn.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         conn.settimeout(SEND_TIMEOUT_S)
+        sel.register(conn, selectors.EVENT_READ)
         with self._lock:
             self._client = conn
-        sel.register(conn, selectors.EVENT_READ)
 
     def _receive(self, sel: selectors.BaseSelector, conn: socket.socket) -> None:
         try:
@@ -99,13 +100,17 @@ class TcpDevice:
         sel.unregister(conn)
         with self._lock:
             if self._client is conn:
-                self._drop_client()
+                self._client = None
+        with contextlib.suppress(OSError):
+            conn.close()
 
     def close(self) -> None:
         """Disconnect the client and stop listening."""
         self._closed = True
-        with self._lock:
-            self._drop_client()
-        with contextlib.suppress(OSError):
-            self._server.close()
         self._thread.join(timeout=2)
+        with self._lock:
+            client, self._client = self._client, None
+        for sock in (client, self._server):
+            if sock is not None:
+                with contextlib.suppress(OSError):
+                    sock.close()

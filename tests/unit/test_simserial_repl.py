@@ -4,7 +4,6 @@ import threading
 import time
 
 import pytest
-
 from schuelerlab.hardware.boards import MINI2, MINI3
 from schuelerlab.hardware.sim.flatfs import FlatFS
 from schuelerlab.hardware.sim.repl import Repl

@@ -23,6 +23,7 @@ from schuelerlab.hardware.sim.repl import HardReset, SoftReset
 
 GUEST_DIR = Path(__file__).resolve().parent / "guest"
 FORCE_STOP_S = 0.3
+ABANDON_S = 2.0  # a VM that ignores the epoch trap too (a wedged WASI call) is replaced
 FUEL = 2**62
 # WASI errno numbers of the MicroPython build -> the numbers the board prints.
 _WASI_TO_BOARD = {44: (2, "ENOENT"), 29: (5, "EIO"), 8: (9, "EBADF"), 28: (22, "EINVAL"),
@@ -86,6 +87,12 @@ class _LiveSession(MicroPythonSession):
         self._sink = sink
         super().__init__(**kwargs)
 
+    def _raise_thread_error_if_any(self) -> None:
+        super()._raise_thread_error_if_any()
+        thread = self._thread
+        if thread is not None and not thread.is_alive() and self._result_queue.empty():
+            raise MicroPythonWasmError("the MicroPython VM stopped")  # exited without a result
+
     @property
     def _stdout_parts(self) -> _Forward:
         return _Forward(self._sink)
@@ -115,7 +122,7 @@ class WasmExecutor:
         self._lock = threading.Lock()
         self._src = ""
         self._done: tuple[str, str] = ("ok", "")
-        self._reset_requested = False
+        self._reset_requested = self._interrupted = False
         self._generation = 0
         self._running = False
         self._libdir = Path(tempfile.mkdtemp(prefix="simserial-lib-"))
@@ -153,16 +160,17 @@ class WasmExecutor:
         """Run code; return the board's traceback text, raise SoftReset/HardReset on exit/reset."""
         with self._lock:
             self._interrupt.clear()
-            self._reset_requested = False
+            self._interrupted = self._reset_requested = False
             self._src, self._done = code, ("error", "")
             self._generation += 1
             self._running = True
         try:
             self._session.run(f"__sl_run({filename!r}, {single!r})")
-        except MicroPythonWasmError:
+        except MicroPythonWasmError:  # the VM died: stopped by Ctrl-C, or out of memory
             self._restart()
+            error = "KeyboardInterrupt: " if self._interrupted else "MemoryError: memory allocation failed"
             self._done = ("error", "Traceback (most recent call last):\n"
-                          f'  File "{filename}", line 1, in <module>\nKeyboardInterrupt: \n')
+                          f'  File "{filename}", line 1, in <module>\n{error}\n')
         finally:
             self._running = False
         kind, text = self._done
@@ -174,6 +182,7 @@ class WasmExecutor:
 
     def interrupt(self) -> None:
         """Ctrl-C: KeyboardInterrupt in ``sleep``; a busy program is stopped after FORCE_STOP_S."""
+        self._interrupted = True
         self._interrupt.set()
         generation = self._generation
         timer = threading.Timer(FORCE_STOP_S, self._force_stop, args=(generation,))
@@ -184,11 +193,22 @@ class WasmExecutor:
         session = self._session
         if self._running and generation == self._generation and session and session._engine:
             session._engine.increment_epoch()
+            timer = threading.Timer(ABANDON_S, self._abandon, args=(generation, session))
+            timer.daemon = True
+            timer.start()
+
+    def _abandon(self, generation: int, session: _LiveSession) -> None:
+        if self._running and generation == self._generation and session is self._session:
+            # run() polls this and raises MicroPythonWasmError; execute() then starts a new VM
+            session._thread_error = RuntimeError("the MicroPython VM does not respond")
 
     def _restart(self) -> None:
         old, self._session = self._session, None
         if old is not None:
-            old.close()
+            old._closed = True
+            old._request_queue.put({"op": "close"})
+            if old._thread is not None:
+                old._thread.join(timeout=1)  # a wedged VM thread is left behind (daemon)
         self._start()
 
     def reset(self) -> None:

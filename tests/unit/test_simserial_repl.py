@@ -212,3 +212,22 @@ def test_reset_button_interrupts_program(tmp_path):
         assert b"Traceback" not in out and b">>> " not in out
     finally:
         dev.close()
+
+
+def test_one_ctrl_c_stops_a_busy_loop_without_sleep(mini3):
+    mini3.send(b"\x01")
+    mini3.repl.feed(b"x = 1\nwhile True:\n    x += 1\x04")
+    assert mini3.read_until(b"OK") == b"OK"
+    out = mini3.send(b"\x03")
+    assert out.startswith(b"\x04Traceback (most recent call last):\r\n")
+    assert out.endswith(b"KeyboardInterrupt: \r\n\x04>")
+    assert mini3.send(b"print('still alive')\x04") == b"OKstill alive\r\n\x04\x04>"
+
+
+def test_garbage_and_memory_bombs_do_not_kill_the_board(mini3):
+    mini3.send()
+    mini3.send(bytes(range(256)) * 2)
+    assert mini3.send(b"\x03\x02").endswith(BANNER3 + b">>> ")
+    out = mini3.send(b"x = 'a' * 10**9\r")
+    assert out.endswith(b"MemoryError: memory allocation failed\r\n>>> ")
+    assert mini3.send(b"print(1)\r") == b"print(1)\r\n1\r\n>>> "

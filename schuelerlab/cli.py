@@ -29,6 +29,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "Einen simulierten Calliope als serielles Gerät starten (für mpremote und stream).",
     ),
     "lab": ("schuelerlab.labcmd:lab", "JupyterLab mit den Kursen starten."),
+    "simulate": ("schuelerlab.hardware.sim.cli:simulate", "Ein Calliope-Programm im Simulator ausführen."),
 }
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 from schuelerlab.hardware.sim.engine import DEFAULT_UNTIL_MS, simulate_file
+from schuelerlab.hardware.sim.serialcli import serial_options, serve_cli
 
 from schuelerlab.errors import UserError
 
@@ -27,12 +28,17 @@ from schuelerlab.errors import UserError
 @click.option("--seed", type=int, default=1, show_default=True, help="Startwert für Zufallszahlen.")
 @click.option("--trace", "trace_path", type=click.Path(path_type=Path),
               help="Spur als JSON hierhin schreiben.")
-def simulate(**kwargs) -> None:
+@serial_options
+def simulate(serial: bool, link: Path | None, tcp_port: int | None, **kwargs) -> None:
     """Ein Calliope-Programm im Simulator ausführen.
 
     Die Ausgabe des Programms (print) erscheint sofort; die Spur (Anzeige, Ausgabe, Pins, Funk …)
-    kann mit --trace als JSON gespeichert werden.
+    kann mit --trace als JSON gespeichert werden. Mit --serial wird der simulierte Calliope ein
+    serielles Gerät (für mpremote und schuelerlab stream), bis Strg+C gedrückt wird.
     """
+    if serial or link is not None or tcp_port is not None:
+        serve_cli(link=link, tcp_port=tcp_port, **kwargs)
+        return
     trace = simulate_file(echo=_echo, **kwargs)
     if trace.error is not None:
         raise UserError(f"Dein Programm ist mit einem Fehler stehen geblieben: {trace.error['message']}")

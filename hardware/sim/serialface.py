@@ -44,7 +44,14 @@ def _open_pty(link: Path | str | None):  # -> PtyDevice (imported lazily: POSIX 
     if link is not None and Path(link).exists() and not Path(link).is_symlink():
         raise UserError(f"{link} ist eine echte Datei. Wähle für --link einen anderen Namen, "
                         "z. B. /tmp/calliope.")
-    return PtyDevice(link=link)
+    if link is not None and not Path(link).parent.is_dir():
+        raise UserError(f"Den Ordner {Path(link).parent} gibt es nicht. Wähle für --link einen Namen in "
+                        "einem vorhandenen Ordner, z. B. /tmp/calliope.")
+    try:
+        return PtyDevice(link=link)
+    except OSError as err:
+        raise UserError(f"Das serielle Gerät {link} konnte nicht angelegt werden ({err.strerror}). "
+                        "Wähle für --link einen anderen Namen, z. B. /tmp/calliope.") from None
 
 
 def _open_tcp(on_receive, port: int) -> TcpDevice:
@@ -75,16 +82,17 @@ class SimulatedSerialBoard:
             self.profile = board_profile(board)
         except ValueError as err:
             raise UserError(str(err)) from None
-        self._tmp = None if files_dir else Path(tempfile.mkdtemp(prefix="simserial-fs-"))
-        self.fs = FlatFS(Path(files_dir or self._tmp), capacity_bytes=self.profile.fs_bytes)
-        if program is not None:
-            self._install_program(Path(program))
         self._closed = False
-        self.pty = _open_pty(link) if pty else None
+        self.pty = None
         self.tcp: TcpDevice | None = None
         self.repl: Repl | None = None
         self.executor: LiveExecutor | None = None
+        self._tmp = None if files_dir else Path(tempfile.mkdtemp(prefix="simserial-fs-"))
         try:
+            self.fs = FlatFS(Path(files_dir or self._tmp), capacity_bytes=self.profile.fs_bytes)
+            if program is not None:
+                self._install_program(Path(program))
+            self.pty = _open_pty(link) if pty else None
             self.tcp = _open_tcp(self._feed, tcp_port) if tcp_port is not None else None
             self.executor = LiveExecutor(profile=self.profile, fs=self.fs, on_output=self._output,
                                          scenario=scenario)

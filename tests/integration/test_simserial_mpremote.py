@@ -123,3 +123,8 @@ def test_link_must_not_replace_a_real_file(tmp_path):
     with pytest.raises(UserError, match="echte Datei"):
         SimulatedSerialBoard(link=precious)
     assert precious.read_text() == "keep"
+
+
+def test_link_in_a_missing_folder_is_a_german_error(tmp_path):
+    with pytest.raises(UserError, match="gibt es nicht"):
+        SimulatedSerialBoard(link=tmp_path / "nix" / "calliope")

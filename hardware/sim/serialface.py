@@ -142,6 +142,9 @@ class SimulatedSerialBoard:
         for part in (self.repl, self.executor, self.tcp, self.pty):
             if part is not None:
                 part.close()
+        pump = getattr(self, "_pump", None)
+        if pump is not None and pump is not threading.current_thread():
+            pump.join(timeout=1)
         if self._tmp is not None:
             shutil.rmtree(self._tmp, ignore_errors=True)
 

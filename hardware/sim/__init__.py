@@ -9,6 +9,17 @@ Graded runs (virtual time)::
 
 CLI: ``schuelerlab simulate PROGRAM.py [--board mini2] [--until MS] [--press a@MS] ...``.
 
+Live board details (``live.LiveVM``): ``on_input`` (optional, blocking, returns the next line typed
+on serial or None) serves ``input()``; ``execute(code, filename="<stdin>", mode="exec")`` also takes
+``mode="single"`` (friendly-REPL echo of expression values) and ``filename="main.py"``. Output
+reaches ``on_output`` with plain ``\\n`` (cooking is the serial face's job). ``interrupt()`` works
+from any thread: KeyboardInterrupt at the next board call or sleep; code without board calls is
+stopped after 1 s by restarting the VM. ``vm.board.trace`` holds everything the live board did.
+``files_dir`` is the board's flat file system (the VM's ``/`` and working directory; the guest
+library is mounted read-only at ``/sim``; nothing else of the host is visible). The board's ``os``
+and ``open`` live in ``guest/_simos.py`` (functions per board from ``boards.py``, board errno texts
+such as ``OSError: [Errno 2] ENOENT``, no ``'a'`` mode, capacity ``fs_bytes``).
+
 Live board (real time, persistent globals; for the serial face and widgets)::
 
     vm = LiveVM(board="mini3", files_dir=Path("board"), on_output=print)

@@ -21,14 +21,14 @@ from schuelerlab.hardware.sim.trace import Recorder, Trace
 #: Modules of the MicroPython unix port that no Calliope has (importing them fails as on the board).
 UNIX_ONLY = frozenset({"argparse", "binascii", "cmath", "deflate", "framebuf", "hashlib", "heapq", "json",
                        "mip", "platform", "re", "requests", "select", "ssl", "socket", "uctypes", "vfs",
-                       "_asyncio", "asyncio", "uasyncio", "host"})
+                       "_asyncio", "asyncio", "uasyncio", "host", "io", "uio"})
 #: Modules the guest library provides; a board offers those in its profile's module list.
 GUEST_MODULES = frozenset({"music", "radio", "log", "neopixel", "power", "machine", "audio", "speech"})
 SERIAL_BYTES_PER_MS = 11.52  # 115200 baud, 8N1
 SERIAL_BUFFER = 2048  # bytes the board can queue before print() blocks
 SAD_FACE = "0000009090000000999090009"
 #: Names missing on a board besides the profile's list (attributes, dotted).
-EXTRA_MISSING = {"mini2": ["display.rotate"]}
+EXTRA_MISSING = {"mini2": ["display.rotate", "pin.was_touched"]}
 
 
 #: Host calls of the boot code itself: never interrupted, never counted as board time.
@@ -61,6 +61,8 @@ class SimBoard(OutputHandlers):
         self.on_output = on_output
         self.on_advance = on_advance  # e.g. refuel the VM
         self.drain: Callable[[], str] = lambda: ""  # output the VM wrote without print()
+        self.input_provider: Callable[[], str | None] | None = None  # live boards: serial input lines
+        self._input_next = 0
         self.trace = Trace(board=profile.id)
         self.rec = Recorder(self.trace)
         self.inputs = Inputs(self.scenario)
@@ -80,14 +82,20 @@ class SimBoard(OutputHandlers):
         if name in _CONTROL:
             handler = self.extra.get(name) or getattr(self, "h_" + name)
             return handler(payload)
+        handler = getattr(self, "h_" + name, None)
+        if handler is None:
+            return f"\x01ERuntimeError\x02unknown board call {name!r}"
         try:
             if self.clock.call():
                 self._advanced()
-            return getattr(self, "h_" + name)(payload)
+            return handler(payload)
         except Interrupted:
             return "\x01K"
+        except (ValueError, TypeError, KeyError, IndexError) as err:  # a malformed call (a hostile program)
+            return f"\x01ERuntimeError\x02bad board call {name!r}: {err}"
 
     def ms(self) -> int:
+        """Board time in whole milliseconds."""
         return self.clock.now_us() // 1000
 
     def _advanced(self) -> None:
@@ -105,7 +113,8 @@ class SimBoard(OutputHandlers):
                 "missing": sorted(p.missing) + EXTRA_MISSING.get(p.id, []),
                 "modules": sorted(allowed), "pins": p.pins, "os": sorted(p.os_functions),
                 "blocked": sorted(UNIX_ONLY | (GUEST_MODULES - allowed)),
-                "release": p.os_release, "version": p.os_version, "machine": p.machine}
+                "release": p.os_release, "version": p.os_version, "machine": p.machine,
+                "fs_bytes": p.fs_bytes}
 
     def h_boot(self, payload: str) -> str:
         return json.dumps(self.boot_info())
@@ -119,14 +128,32 @@ class SimBoard(OutputHandlers):
             self.output(self.error_text)
         return ""
 
+    def h_input(self, payload: str) -> str:
+        """input(): a line typed on serial (live: ``input_provider``; simulated: the scenario)."""
+        if payload:
+            self.output(payload)
+        if self.input_provider is not None:
+            line = self.input_provider()
+            return "\x01EEOFError\x02" if line is None else line
+        pending = self.scenario.serial_input
+        while self._input_next < len(pending):
+            at_ms, line = pending[self._input_next]
+            if at_ms > self.ms():
+                self.sleep(at_ms - self.ms())
+            self._input_next += 1
+            self.output(line + "\n")  # the board's REPL echoes what is typed
+            return line
+        while True:  # nobody types: the board waits until the simulation ends
+            self.sleep(60_000)
+
     def h_out(self, payload: str) -> str:
         self.output(self.drain() + payload)
         return ""
 
-    def output(self, text: str) -> None:
+    def output(self, text: str, *, throttle: bool = True) -> None:
         """Serial output of the board (cooked by the serial face, not here)."""
         self.rec.output(self.ms(), text, self.on_output)
-        if self.clock.virtual:
+        if throttle and self.clock.virtual:
             self._serial_throttle(len(text.encode()) + text.count("\n"))
 
     def _serial_throttle(self, nbytes: int) -> None:
@@ -216,6 +243,7 @@ class SimBoard(OutputHandlers):
         seq.advance(self.clock.now_us())
 
     def stop_sequence(self, key: str) -> None:
+        """Stop the background sequence ``key`` (e.g. music.stop())."""
         self._sequences.pop(key, None)
 
     def finish(self, end_us: int) -> None:

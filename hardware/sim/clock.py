@@ -36,6 +36,7 @@ class VirtualClock:
         self.calls = 0  # board calls since time last advanced
 
     def now_us(self) -> int:
+        """Board time in microseconds."""
         return self.us
 
     def sleep_ms(self, ms: int) -> None:
@@ -71,6 +72,7 @@ class RealClock:
         self.interrupt_event = threading.Event()
 
     def now_us(self) -> int:
+        """Microseconds since the board started."""
         return int((time.monotonic() - self._t0) * 1_000_000)
 
     def sleep_ms(self, ms: int) -> None:

@@ -36,10 +36,12 @@ from wasmtime import (
     Trap,
     TrapCode,
     WasiConfig,
+    WasmtimeError,
 )
 
 GUEST_DIR = Path(__file__).parent / "guest"
 RESULT_CAP = 1 << 20
+MAX_STRAY_BYTES = 1 << 20  # output written without print() taken per read
 _lock = threading.Lock()
 _module_bytes: bytes | None = None
 
@@ -182,6 +184,11 @@ class WasmVM:
         self._linker.define_wasi()
         self._bridge = Bridge(self._linker, self._store, handler, RESULT_CAP)
 
+    @property
+    def output_dir(self) -> Path:
+        """Folder of the VM's stdout/stderr files (watched for floods)."""
+        return Path(self._out_dir.name)
+
     def stray_output(self) -> str:
         """Output written to stdout without print() (e.g. sys.stdout.write) since the last call."""
         try:
@@ -190,11 +197,16 @@ class WasmVM:
             if os.fstat(self._out_file.fileno()).st_size <= self._out_pos:
                 return ""
             self._out_file.seek(self._out_pos)
-            data = self._out_file.read()
+            data = self._out_file.read(MAX_STRAY_BYTES)
+            size = os.fstat(self._out_file.fileno()).st_size
         except OSError:
             return ""
         self._out_pos += len(data)
-        return data.decode("utf-8", "replace")
+        text = data.decode("utf-8", "replace")
+        if size > self._out_pos:  # a flood: the rest is dropped (the board could not send it anyway)
+            self._out_pos = size
+            text += "\n[…]\n"
+        return text
 
     def error_output(self) -> str:
         """What the VM wrote to stderr (failures of the boot code itself)."""
@@ -226,8 +238,10 @@ class WasmVM:
             start(self._store)
         except ExitTrap as exc:
             return exc.code
-        except Trap as exc:
-            code = exc.trap_code
+        except (Trap, WasmtimeError) as exc:
+            if self._bridge.exception is not None:
+                raise self._bridge.exception from None
+            code = getattr(exc, "trap_code", None)
             if code == TrapCode.OUT_OF_FUEL:
                 raise VMTrap("fuel") from None
             if code == TrapCode.INTERRUPT:
@@ -237,12 +251,17 @@ class WasmVM:
 
 
 class Watchdog:
-    """Stops a VM that makes no host call for ``stall_s`` (reason "stall") or runs ``total_s`` (reason
-    "total") of real time. ``poke()`` on every host call; ``stop()`` when the run is over."""
+    """Stops a VM that makes no host call for ``stall_s`` (reason "stall"), runs ``total_s`` (reason
+    "total") of real time, or writes more than ``max_bytes`` into its folders (reason "data": a
+    hostile program can write files without any host call). ``poke()`` on every host call;
+    ``stop()`` when the run is over."""
 
-    def __init__(self, *, stall_s: float, total_s: float) -> None:
+    def __init__(self, *, stall_s: float, total_s: float, folders: tuple[Path, ...] = (),
+                 max_bytes: int = 8 * 1024 * 1024) -> None:
         self.stall_s = stall_s
         self.total_s = total_s
+        self.folders = folders
+        self.max_bytes = max_bytes
         self.reason: str | None = None
         self.last = self.start = time.monotonic()
         self._done = threading.Event()
@@ -250,13 +269,16 @@ class Watchdog:
     def watch(self, vm: WasmVM) -> None:
         """Start watching ``vm``."""
         self.vm = vm
+        self.base_bytes = _folder_bytes(self.folders)  # files already there do not count
         self.last = self.start = time.monotonic()
         threading.Thread(target=self._watch, daemon=True, name="schuelerlab-watchdog").start()
 
     def poke(self) -> None:
+        """The VM just made a host call."""
         self.last = time.monotonic()
 
     def stop(self) -> None:
+        """The run is over: stop watching."""
         self._done.set()
 
     def _watch(self) -> None:
@@ -266,7 +288,20 @@ class Watchdog:
                 self.reason = "stall"
             elif now - self.start > self.total_s:
                 self.reason = "total"
+            elif self.folders and _folder_bytes(self.folders) > self.base_bytes + self.max_bytes:
+                self.reason = "data"
             else:
                 continue
             self.vm.interrupt()
             return
+
+
+def _folder_bytes(folders: tuple[Path, ...]) -> int:
+    total = 0
+    for folder in folders:
+        try:
+            with os.scandir(folder) as entries:
+                total += sum(e.stat(follow_symlinks=False).st_size for e in entries if e.is_file())
+        except OSError:
+            pass
+    return total

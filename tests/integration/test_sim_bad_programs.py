@@ -26,6 +26,7 @@ def test_endless_loop_without_sleep_is_stopped_with_a_message():
                      until_ms=60_000)
     assert trace.error["type"] == "EndlessLoop"
     assert "Endlosschleife" in trace.error["message"] and "sleep" in trace.error["message"]
+    assert trace.error["line"] == 3 and trace.error["message"].startswith("Zeile 3:")
     assert trace.lines() == ["los"]  # output before the loop is kept
     assert trace.ended == "error"
 
@@ -116,3 +117,18 @@ def test_printing_without_pause_is_limited_by_the_serial_line():
     sent = sum(len(line) + 2 for line in trace.lines())
     assert 100_000 < sent < 120_000  # 115200 baud carry about 11.5 KB per second
     assert isinstance(trace.serial[-1]["t"], int)
+
+
+def test_writing_floods_are_stopped():
+    flood = simulate(program="import sys\nwhile True:\n    sys.stdout.write('x' * 10000)\n")
+    assert flood.error["type"] == "TooMuchData" and "zu viele Daten" in flood.error["message"]
+    assert len("".join(flood.lines())) < 2_000_000  # what reached the trace is bounded
+    disk = simulate(program="import _simos\nf = _simos._builtin_open('big', 'w')\n"
+                            "while True:\n    f.write('x' * 100000)\n")
+    assert disk.error["type"] == "TooMuchData"
+
+
+def test_forged_board_calls_fail_inside_the_program():
+    trace = simulate(program="import _simhost\n_simhost.call('sleep', 'abc')\n")
+    assert trace.error["type"] == "RuntimeError" and trace.error["line"] == 2
+    assert simulate(program="import io\n").error["detail"] == "ImportError: no module named 'io'"

@@ -14,7 +14,7 @@ require_namespaced(__name__, "schuelerlab.hardware")
 #: public name -> module that defines it (loaded lazily: pandas/matplotlib stay out of CLI start-up)
 _LAZY = {
     "open_stream": "stream", "record": "stream", "Stream": "stream", "samples_to_frame": "stream",
-    "Sample": "parse", "TextEvent": "parse", "LineParser": "parse",
+    "Sample": "records", "TextEvent": "records", "LineParser": "parse",
     "live_plot": "plot", "LivePlot": "plot",
     "log_csv": "live", "stream_lines": "live", "CsvLogger": "csvlog",
     "list_boards": "ports", "find_port": "ports", "PtyDevice": "ptydev",
@@ -24,7 +24,8 @@ _ALIASES = {"list_boards": "board_ports"}
 __all__ = sorted(_LAZY)
 
 
-def __getattr__(name: str):  # noqa: ANN202 - module-level lazy attribute (PEP 562)
+def __getattr__(name: str) -> object:
+    """Import a public name on first use (PEP 562)."""
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -6,6 +6,8 @@ stderr. Registered in ``schuelerlab.cli.COMMANDS``.
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 import click
@@ -41,7 +43,11 @@ def stream(port: str | None, seconds: float | None, baudrate: int, numbers_only:
     """
     from schuelerlab.hardware.live import stream_lines
 
-    summary = stream_lines(port=port, seconds=seconds, baudrate=baudrate, text=not numbers_only)
+    try:
+        summary = stream_lines(port=port, seconds=seconds, baudrate=baudrate, text=not numbers_only)
+    except BrokenPipeError:  # the reader of stdout is gone, e.g. `schuelerlab stream | head`
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return
     click.echo(summary.german(), err=True)
 
 

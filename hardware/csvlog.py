@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
 
-from schuelerlab.hardware.parse import TIME_COLUMN, Sample, TextEvent, column_name
+from schuelerlab.hardware.records import TIME_COLUMN, Sample, TextEvent, column_name
 
 from schuelerlab.errors import UserError
 
@@ -32,7 +32,8 @@ from schuelerlab.errors import UserError
 MAX_COLUMNS = 64
 
 
-def _fmt(v: float) -> str:
+def format_number(v: float) -> str:
+    """Shortest text for a number: ``21`` for 21.0, ``21.5``, ``1e-05``."""
     text = repr(v)
     return text[:-2] if text.endswith(".0") else text
 
@@ -52,6 +53,9 @@ class CsvLogger:
         self.newline = "\r\n" if excel_de else "\n"
         self.encoding = "utf-8-sig" if excel_de else "utf-8"
         self.columns: list[str] = []  # value names (without time_s)
+        self._column_set: set[str] = set()
+        self._cells: dict[float, str] = {}  # formatted numbers (sensor values repeat a lot)
+        self._time: tuple[float, str] = (-1.0, "")
         self.rows = 0
         self.dropped_values = 0
         try:
@@ -93,18 +97,30 @@ class CsvLogger:
             self.rows += len(lines)
         return len(lines)
 
+    def _cell(self, v: float) -> str:
+        text = self._cells.get(v)
+        if text is None:
+            text = format_number(v)
+            if self.excel_de:
+                text = text.replace(".", ",")
+            if len(self._cells) < 65536:
+                self._cells[v] = text
+        return text
+
     def _row(self, sample: Sample) -> str:
         values = sample.values
-        time_cell = f"{sample.time:.3f}"
-        if list(values) == self.columns:
-            cells = [_fmt(v) for v in values.values()]
-        else:
+        t = sample.time
+        if t != self._time[0]:  # every sample of one read batch has the same time
+            self._time = (t, f"{t:.3f}".replace(".", ",") if self.excel_de else f"{t:.3f}")
+        columns = self.columns
+        if len(values) != len(columns) or values.keys() != self._column_set:
             self._add_columns(values)
-            cells = [_fmt(values[c]) if c in values else "" for c in self.columns]
-        line = self.sep.join([time_cell, *cells])
-        if self.excel_de:
-            line = line.replace(".", ",")
-        return line + self.newline
+            columns = self.columns
+        cell = self._cell
+        if len(columns) == 1 and len(values) == 1:
+            return f"{self._time[1]}{self.sep}{cell(values[columns[0]])}{self.newline}"
+        cells = [cell(values[c]) if c in values else "" for c in columns]
+        return self.sep.join([self._time[1], *cells]) + self.newline
 
     def _add_columns(self, values: dict[str, float]) -> None:
         new = [n for n in values if n not in self.columns]
@@ -116,6 +132,7 @@ class CsvLogger:
             return
         old_width = len(self.columns)
         self.columns.extend(new)
+        self._column_set.update(new)
         if self._header_written:
             self._rewrite_wider(old_width)
 

@@ -12,14 +12,14 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
 from schuelerlab.hardware.boards import BAUDRATE
-from schuelerlab.hardware.csvlog import CsvLogger, _fmt
-from schuelerlab.hardware.parse import Sample, TextEvent
+from schuelerlab.hardware.csvlog import CsvLogger, format_number
+from schuelerlab.hardware.records import Sample, TextEvent
 from schuelerlab.hardware.stream import StatusCallback, Stream, open_stream
 
 _TICK_S = 0.2
@@ -67,7 +67,10 @@ def _stop_on_sigint() -> Iterator[threading.Event]:
         signal.signal(signal.SIGINT, previous)
 
 
-def _run(stream: Stream, seconds: float | None, sink) -> tuple[float, bool]:  # noqa: ANN001
+Sink = Callable[[list[Sample | TextEvent]], None]
+
+
+def _run(stream: Stream, seconds: float | None, sink: Sink) -> tuple[float, bool]:
     """Feed batches of records to ``sink`` until the deadline or Ctrl-C; return (elapsed, interrupted)."""
     start = time.monotonic()
     deadline = None if seconds is None else start + seconds
@@ -95,7 +98,7 @@ def _summary(stream: Stream, elapsed: float, interrupted: bool, rows: int = 0) -
 def format_record(rec: Sample | TextEvent) -> str:
     """One readable line: ``  12.345 s  temp=21.5  light=128`` or ``  12.400 s  Text: Hallo``."""
     if rec.__class__ is Sample:
-        values = "  ".join(f"{k}={_fmt(v)}" for k, v in rec.values.items())  # type: ignore[union-attr]
+        values = "  ".join(f"{k}={format_number(v)}" for k, v in rec.values.items())  # type: ignore[union-attr]
         return f"{rec.time:9.3f} s  {values}"
     return f"{rec.time:9.3f} s  Text: {rec.text}"  # type: ignore[union-attr]
 
@@ -129,6 +132,8 @@ def log_csv(*, output: Path | str, port: str | None = None, seconds: float | Non
             on_status: StatusCallback | None = None) -> Summary:
     """Write every sample as a row of the CSV file ``output`` (header ``time_s,<names>``).
 
+    Text lines from the board (``Hallo``, a traceback) go to the status output, not into the file.
+
     Args:
         output: the CSV file (replaced if it exists).
         port: device path or pyserial URL; default: the only connected board.
@@ -138,7 +143,14 @@ def log_csv(*, output: Path | str, port: str | None = None, seconds: float | Non
     with open_stream(port=port, baudrate=baudrate, on_status=on_status) as stream, \
             CsvLogger(output, excel_de=excel_de) as logger:
         _status(on_status, f"Verbunden mit {stream.url}. Schreibe nach {output}. Strg+C beendet.")
-        elapsed, interrupted = _run(stream, seconds, logger.write)
+
+        def sink(records: list[Sample | TextEvent]) -> None:
+            logger.write(records)
+            for rec in records:  # e.g. a traceback of the student's program: show it, don't store it
+                if rec.__class__ is TextEvent:
+                    _status(on_status, f"Calliope: {rec.text}")  # type: ignore[union-attr]
+
+        elapsed, interrupted = _run(stream, seconds, sink)
         return _summary(stream, elapsed, interrupted, rows=logger.rows)
 
 

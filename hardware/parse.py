@@ -4,7 +4,9 @@
 
 * MakeCode / Arduino ``name:value``, also padded with spaces to 32 bytes, and several pairs per line
   (``temp:21,light:128``, ``temp:21 light:128``, tab-separated);
-* Mu tuples ``(21, 128)`` (non-numeric fields are skipped, as Mu does);
+* Mu tuples ``(21, 128)`` and lists ``[21, 128]`` (non-numeric fields are skipped, as Mu does);
+* ``name=value`` pairs (``temp=21 light=128``, what ``schuelerlab stream`` prints) and MakeCode's
+  JSON form ``{"n": "temp", "v": 21}`` or a flat JSON object of numbers;
 * CSV with or without a header line (``t_ms,temp,light`` then ``1234,21,128``), also the V3 ``log``
   mirror (``Time (seconds),temp,light``), ``;``-separated lines with decimal commas, and Arduino-plotter
   lines separated by spaces or tabs (``21 128``);
@@ -23,8 +25,13 @@ not trustworthy after a glitch; "resync"). Other non-numeric lines become ``Text
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+
+from schuelerlab.hardware.records import TIME_COLUMN, Sample, TextEvent, column_name
+
+__all__ = ["LineParser", "ParseStats", "Sample", "TextEvent", "TIME_COLUMN", "column_name", "MAX_LINE"]
 
 #: longest line (bytes, without line end) that is parsed; longer ones are dropped and counted
 MAX_LINE = 1024
@@ -32,27 +39,6 @@ MAX_LINE = 1024
 MAX_NAME = 40
 _NAME_RE = re.compile(r"[^\W\d][\w .()/%°\-\[\]]*")
 _PAIR_SPLIT = re.compile(r"[,;\t]")
-_NUMBER_START = frozenset("0123456789+-.")
-
-
-@dataclass(frozen=True, slots=True)
-class Sample:
-    """One set of measured values.
-
-    ``time`` is seconds since the stream started (host clock, given by the caller);
-    ``values`` maps value names (``temp``, ``wert1`` …) to numbers.
-    """
-
-    time: float
-    values: dict[str, float]
-
-
-@dataclass(frozen=True, slots=True)
-class TextEvent:
-    """A line that is readable text but no measurement (``Hallo``, a traceback, ``>>>``)."""
-
-    time: float
-    text: str
 
 
 @dataclass
@@ -86,25 +72,6 @@ def _finite(v: float) -> bool:
     return v - v == 0.0  # False for nan and ±inf
 
 
-def _looks_numeric(text: str) -> bool:
-    if not text or text[0] not in _NUMBER_START:
-        return False
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
-
-
-#: first column of every table made from samples (CSV file, DataFrame)
-TIME_COLUMN = "time_s"
-
-
-def column_name(name: str) -> str:
-    """Table column for a value name; a value called ``time_s`` must not hide the time column."""
-    return f"{name} (Calliope)" if name == TIME_COLUMN else name
-
-
 _KNOWN_NAMES: set[str] = set()
 
 
@@ -115,6 +82,25 @@ def _is_name(text: str) -> bool:
     if ok and len(_KNOWN_NAMES) < 4096:
         _KNOWN_NAMES.add(text)
     return ok
+
+
+def _parse_json(text: str) -> dict[str, float] | None:
+    """MakeCode's JSON form ``{"n": "temp", "v": 21}`` or a flat object of numbers."""
+    try:
+        obj = json.loads(text)
+    except ValueError:
+        return None
+    if not isinstance(obj, dict):
+        return None
+    if "n" in obj and "v" in obj:
+        obj = {str(obj["n"]): obj["v"]}
+    values: dict[str, float] = {}
+    for name, value in obj.items():
+        if isinstance(value, bool) or not isinstance(value, int | float) or not _is_name(name):
+            continue
+        if _finite(float(value)):
+            values[name] = float(value)
+    return values or None
 
 
 class LineParser:
@@ -133,6 +119,7 @@ class LineParser:
         self._pending = b""
         self._discarding = skip_partial_first_line
         self._resync = False
+        self._fast_names: dict[bytes, str] = {}  # names of ``name:value`` lines already accepted
 
     def skip_partial_line(self) -> None:
         """Drop bytes until the next line end (after opening or reconnecting mid-line)."""
@@ -175,41 +162,66 @@ class LineParser:
 
     def _parse_lines(self, lines: list[bytes], time: float) -> list[Sample | TextEvent]:
         out: list[Sample | TextEvent] = []
+        append = out.append
         stats = self.stats
         max_line = self.max_line
+        fast = self._fast_names
+        samples = 0
         for raw in lines:
             if not raw:
                 continue
-            stats.lines += 1
+            # fast path: ``name:value`` with a name seen before (the common MakeCode/Arduino line),
+            # straight from bytes; float() accepts digits, sign, point, exponent and padding only
+            name_b, sep, value_b = raw.partition(b":")
+            name = fast.get(name_b) if sep else None
+            if name is not None and not self._resync and len(raw) <= max_line:
+                try:
+                    v = float(value_b)
+                except ValueError:
+                    v = None
+                if v is not None and v - v == 0.0:
+                    samples += 1
+                    append(Sample(time, {name: v}))
+                    continue
             if len(raw) > max_line:
+                stats.lines += 1
                 stats.dropped_long += 1
                 continue
             try:
-                text = raw.decode()
+                text = raw.decode().strip()
             except UnicodeDecodeError:
+                stats.lines += 1
                 stats.invalid_utf8 += 1
                 self._garbage(len(raw))
                 continue
-            text = text.strip()
             if not text:
-                stats.lines -= 1
                 continue
             if not text.isprintable() and not text.replace("\t", " ").isprintable():
+                stats.lines += 1
                 self._garbage(len(raw))
                 continue
+            stats.lines += 1
             record = self._parse_text(text, time)
             if record is None:
                 continue
+            is_sample = record.__class__ is Sample
             if self._resync:
                 self._resync = False
-                if record.__class__ is Sample:
+                if is_sample:
                     stats.resync_dropped += 1
                     continue
-            if record.__class__ is Sample:
+            if is_sample:
                 stats.samples += 1
+                values = record.values  # type: ignore[union-attr]
+                if sep and len(values) == 1 and len(fast) < 256:
+                    key = next(iter(values))
+                    if name_b == key.encode():  # the name as sent, without padding: safe to reuse
+                        fast[name_b] = key
             else:
                 stats.text_lines += 1
-            out.append(record)
+            append(record)
+        stats.lines += samples
+        stats.samples += samples
         return out
 
     def _garbage(self, nbytes: int) -> None:
@@ -219,10 +231,15 @@ class LineParser:
 
     # ------------------------------------------------------------------ line -> record
     def _parse_text(self, text: str, time: float) -> Sample | TextEvent | None:
-        if ":" in text:
+        first, last = text[0], text[-1]
+        if first == "{" and last == "}":
+            values = _parse_json(text)
+        elif ":" in text:
             values = self._parse_pairs(text)
-        elif text[0] == "(" and text[-1] == ")":
+        elif (first == "(" and last == ")") or (first == "[" and last == "]"):
             values = self._parse_tuple(text)
+        elif "=" in text:
+            values = self._parse_pairs(text.replace("=", ":"))
         else:
             values = self._parse_fields(text)
             if values is None and self._maybe_header(text):

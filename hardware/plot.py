@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 from schuelerlab.hardware.boards import BAUDRATE
-from schuelerlab.hardware.parse import Sample, TextEvent
+from schuelerlab.hardware.records import Sample, TextEvent
 
 #: value name (lower case, trailing digits ignored) -> unit shown in labels
 UNITS: dict[str, str] = {
@@ -103,6 +103,10 @@ class LivePlot:
         ax.grid(True, alpha=0.3)
         if title:
             ax.set_title(title)
+        # Agg-based canvases (Agg, ipympl/webagg) can restore and blit even where ``supports_blit``
+        # is False (webagg: its blit() sends the changed pixels to the browser)
+        self._can_blit = self.canvas.supports_blit or (
+            hasattr(self.canvas, "copy_from_bbox") and hasattr(self.canvas, "restore_region"))
         self.canvas.mpl_connect("draw_event", self._on_draw)
 
     # ------------------------------------------------------------------ data in
@@ -162,7 +166,7 @@ class LivePlot:
                 lo, hi = min(lo, float(y.min())), max(hi, float(y.max()))
         if lo <= hi:
             self._fit_y(lo, hi)
-        if self._bg is None or not self.canvas.supports_blit:
+        if self._bg is None or not self._can_blit:
             self.canvas.draw()  # _on_draw captures the background and draws the lines
             self.full_draws += 1
         else:

@@ -22,9 +22,11 @@ from collections.abc import Callable, Iterator
 from types import TracebackType
 from typing import TYPE_CHECKING
 
+from schuelerlab.hardware import ports
 from schuelerlab.hardware.boards import BAUDRATE
-from schuelerlab.hardware.parse import TIME_COLUMN, LineParser, ParseStats, Sample, TextEvent, column_name
-from schuelerlab.hardware.transport import Connection, Disconnected, reopen
+from schuelerlab.hardware.parse import LineParser, ParseStats
+from schuelerlab.hardware.records import TIME_COLUMN, Sample, TextEvent, column_name
+from schuelerlab.hardware.transport import Connection, Disconnected, PortBusy, reopen
 
 from schuelerlab.errors import UserError
 
@@ -54,18 +56,17 @@ class Stream:
 
     def __init__(self, *, port: str | None, baudrate: int, reconnect: bool, on_status: StatusCallback | None,
                  batch_s: float = 0.005) -> None:
-        from schuelerlab.hardware import ports as _ports
-
-        self.url = port if port is not None else _ports.find_port()
+        self.url = port if port is not None else ports.find_port()
         self.baudrate = baudrate
         self.reconnect = reconnect
         self.batch_s = batch_s
         self._status = on_status or print_status
-        self._serial_number = None if "://" in self.url else _ports.serial_number_of(self.url)
+        self._serial_number = None if "://" in self.url else ports.serial_number_of(self.url)
         self.parser = LineParser()
         self._conn: Connection | None = Connection(self.url, baudrate=baudrate, batch_s=batch_s)
         self._t0 = self._conn.opened_at
         self._hinted_garbage = False
+        self._told_busy = False
         self.disconnects = 0
 
     # ------------------------------------------------------------------ lifecycle
@@ -117,7 +118,13 @@ class Stream:
         if conn.started_mid_line:
             conn.started_mid_line = False
             self.parser.skip_partial_line()
+        long_before = self.parser.stats.dropped_long
         records = self.parser.feed(data, time.monotonic() - self._t0)
+        if self.parser.stats.dropped_long and not long_before:
+            self._status(
+                f"Vom Calliope kam eine Zeile mit mehr als {self.parser.max_line} Zeichen ohne Zeilenende; "
+                "sie wurde verworfen. Beendet dein Programm jede Ausgabe mit einer neuen Zeile (print)?"
+            )
         if not self._hinted_garbage:
             self._maybe_hint_garbage()
         return records
@@ -166,8 +173,12 @@ class Stream:
         deadline = time.monotonic() + timeout
         while True:
             url = self._current_url()
-            conn = reopen(url, baudrate=self.baudrate, batch_s=self.batch_s) if url else None
+            conn, err = reopen(url, baudrate=self.baudrate, batch_s=self.batch_s) if url else (None, None)
+            if isinstance(err, PortBusy) and not self._told_busy:
+                self._told_busy = True  # e.g. MakeCode grabbed the board while it was away
+                self._status(str(err))
             if conn is not None:
+                self._told_busy = False
                 self._conn = conn
                 self.url = url
                 self._status(f"Wieder verbunden mit {url}.")
@@ -179,9 +190,7 @@ class Stream:
 
     def _current_url(self) -> str | None:
         if self._serial_number:
-            from schuelerlab.hardware.ports import find_by_serial_number
-
-            return find_by_serial_number(self._serial_number)
+            return ports.find_by_serial_number(self._serial_number)
         return self.url
 
     def _maybe_hint_garbage(self) -> None:

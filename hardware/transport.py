@@ -26,8 +26,14 @@ from schuelerlab.errors import UserError
 
 #: a wake-up bringing fewer bytes than this waits ``batch_s`` for more
 _SMALL_READ = 512
-#: data arriving this soon after opening may be the tail of a line cut by the open
+#: read timeout of URL handlers (socket://, loop://) and non-POSIX ports; the loop checks deadlines
+_GENERIC_TIMEOUT_S = 0.05
+#: bytes arriving this soon after opening are probably the tail of a line cut by the open
 _MID_LINE_S = 0.01
+
+
+class PortBusy(UserError):
+    """Another program holds the port (exclusive lock)."""
 
 
 class Disconnected(Exception):
@@ -47,7 +53,7 @@ def open_error(url: str, err: Exception) -> UserError:
     code = getattr(err, "errno", None)
     text = str(err)
     if code in (errno.EAGAIN, errno.EWOULDBLOCK, errno.EBUSY) or "exclusively lock" in text:
-        return UserError(_busy_message(url))
+        return PortBusy(_busy_message(url))
     if code in (errno.EACCES, errno.EPERM):
         hint = (
             " Unter Linux muss dein Benutzer in der Gruppe 'dialout' sein "
@@ -93,14 +99,13 @@ class Connection:
     def __init__(self, url: str, *, baudrate: int = BAUDRATE, batch_s: float = 0.005) -> None:
         self.url = url
         self.batch_s = batch_s
-        self.port = open_serial(url, baudrate=baudrate)
+        self.port = open_serial(url, baudrate=baudrate, timeout=_GENERIC_TIMEOUT_S)
         self.opened_at = time.monotonic()
         fd = getattr(self.port, "fd", None)
         self._fd: int | None = fd if isinstance(self.port, serial.Serial) and isinstance(fd, int) else None
-        self._first = True
-        #: True when the first bytes were already waiting at the open (a line may have been cut)
-        self.started_mid_line = False
         self.bytes_read = 0
+        #: True when bytes arrived within 10 ms of opening: the open probably cut a line in half
+        self.started_mid_line = self._data_within(_MID_LINE_S)
 
     def close(self) -> None:
         """Close the port (errors of a vanished device are ignored)."""
@@ -118,21 +123,21 @@ class Connection:
         self.bytes_read += len(data)
         return data
 
-    def _note_first(self, ready_immediately: bool) -> None:
-        if self._first:
-            self._first = False
-            self.started_mid_line = ready_immediately or time.monotonic() - self.opened_at < _MID_LINE_S
+    def _data_within(self, seconds: float) -> bool:
+        try:
+            if self._fd is not None:
+                return bool(select.select([self._fd], [], [], seconds)[0])
+            time.sleep(seconds)
+            return self.port.in_waiting > 0
+        except (OSError, serial.SerialException):
+            return False
 
     def _read_fd(self, timeout: float) -> bytes:
         fd = self._fd
         assert fd is not None
-        ready, _, _ = select.select([fd], [], [], 0)
-        immediately = bool(ready)
+        ready, _, _ = select.select([fd], [], [], timeout)
         if not ready:
-            ready, _, _ = select.select([fd], [], [], timeout)
-            if not ready:
-                return b""
-        self._note_first(immediately)
+            return b""
         data = os.read(fd, 65536)
         if not data:
             raise Disconnected("device reports readiness to read but returned no data")
@@ -149,26 +154,25 @@ class Connection:
     def _read_generic(self, timeout: float) -> bytes:
         port = self.port
         waiting = port.in_waiting
-        immediately = waiting > 0
+        data = b""
         if not waiting:
-            port.timeout = timeout
-            data = port.read(1)
-            if not data:
-                return b""
-            if len(data) < _SMALL_READ and self.batch_s:
+            deadline = time.monotonic() + timeout
+            while not data:  # read(1) waits at most _GENERIC_TIMEOUT_S (set once at open)
+                data = port.read(1)
+                if not data and time.monotonic() >= deadline:
+                    return b""
+            if self.batch_s:
                 time.sleep(self.batch_s)
             waiting = port.in_waiting
-        else:
-            data = b""
-        self._note_first(immediately)
         if waiting:
             data += port.read(waiting)
         return data
 
 
-def reopen(url: str, *, baudrate: int = BAUDRATE, batch_s: float = 0.005) -> Connection | None:
-    """Try once to open ``url`` again after an unplug; None while it is not (yet) usable."""
+def reopen(url: str, *, baudrate: int = BAUDRATE,
+           batch_s: float = 0.005) -> tuple[Connection | None, UserError | None]:
+    """Try once to open ``url`` again after an unplug: ``(connection, None)`` or ``(None, error)``."""
     try:
-        return Connection(url, baudrate=baudrate, batch_s=batch_s)
-    except UserError:
-        return None
+        return Connection(url, baudrate=baudrate, batch_s=batch_s), None
+    except UserError as err:
+        return None, err

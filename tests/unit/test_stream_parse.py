@@ -34,6 +34,11 @@ def texts(records):
         (b"21,5;128\r\n", {"wert1": 21.5, "wert2": 128.0}),  # German CSV
         (b"1,,3\r\n", {"wert1": 1.0, "wert3": 3.0}),
         (b"42\n", {"wert1": 42.0}),
+        (b"[21, 128.5]\r\n", {"wert1": 21.0, "wert2": 128.5}),  # MicroPython list
+        (b"temp=21 light=128\r\n", {"temp": 21.0, "light": 128.0}),  # what `schuelerlab stream` prints
+        (b"temp = 21\r\n", {"temp": 21.0}),
+        (b'{"t": 1234, "s": 0, "n": "temp", "v": 21}\r\n', {"temp": 21.0}),  # MakeCode JSON
+        (b'{"temp": 21, "light": 128, "ok": true, "msg": "x"}\r\n', {"temp": 21.0, "light": 128.0}),
         (b"1e3\r", {"wert1": 1000.0}),
     ],
 )
@@ -46,7 +51,8 @@ def test_formats(line, expected):
 @pytest.mark.parametrize(
     "line",
     [b"Hallo\r\n", b">>> \r\n", b"OSError: [Errno 2] ENOENT\r\n", b"12:30 Uhr\r\n", b"Wert ist 21\r\n",
-     b"temp:nan\r\n", b"inf\r\n", b"(a, b)\r\n", b"12:30\r\n"],
+     b"temp:nan\r\n", b"inf\r\n", b"(a, b)\r\n", b"12:30\r\n", b"{kaputt}\r\n", b'{"msg": "x"}\r\n',
+     b"a = b\r\n", b"[1, 2\r\n"],
 )
 def test_text_lines_become_text_events(line):
     parser = LineParser()

@@ -89,6 +89,11 @@ class Repl:
         """Wait until the device waits for input with nothing queued; False on timeout."""
         return self.uart.wait_idle(timeout)
 
+    @property
+    def running(self) -> bool:
+        """True while the firmware thread is alive."""
+        return self._thread is not None and self._thread.is_alive()
+
     def close(self) -> None:
         """Stop the firmware thread (the executor stays the owner's)."""
         self.uart.close()
@@ -115,6 +120,15 @@ class Repl:
                 continue
             except PowerOff:
                 return
+            except Exception as err:  # noqa: BLE001 - the simulator itself failed: say so, stay usable
+                if self.uart.closed:
+                    return
+                self._out(f"\r\n[Simulator] interner Fehler ({type(err).__name__}: {err}). "
+                          "Eine Taste startet den Calliope neu.\r\n")
+                try:
+                    self.uart.getc()
+                except (HardReset, PowerOff):
+                    pass
 
     def _boot(self) -> None:
         mode = self._mode_after_reset = "friendly"

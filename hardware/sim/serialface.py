@@ -145,7 +145,7 @@ class SimulatedSerialBoard:
         pump = getattr(self, "_pump", None)
         if pump is not None and pump is not threading.current_thread():
             pump.join(timeout=1)
-        if self._tmp is not None:
+        if self._tmp is not None and not (self.repl and self.repl.running):
             shutil.rmtree(self._tmp, ignore_errors=True)
 
     def __enter__(self) -> SimulatedSerialBoard:

@@ -73,6 +73,11 @@ class Uart:
                 self._on_interrupt()
             self._cond.notify_all()
 
+    @property
+    def closed(self) -> bool:
+        """True after :meth:`close` (power off)."""
+        return self._closed
+
     def wait_idle(self, timeout: float = 10.0) -> bool:
         """Wait until the firmware waits for input with nothing queued; False on timeout."""
         with self._cond:

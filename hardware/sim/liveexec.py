@@ -40,6 +40,8 @@ class LiveExecutor:
         self.fs = fs
         self._exit = False
         self._board = None
+        #: the REPL's line input for a program's input() (set by the owner); None: input() waits
+        self.input_provider: Callable[[], str | None] | None = None
         self.vm = LiveVM(board=profile.id, files_dir=fs.root, on_output=on_output, scenario=scenario)
 
     def _ensure_installed(self) -> None:
@@ -48,10 +50,19 @@ class LiveExecutor:
         if board is self._board:
             return
         board.h_ssexit = self._on_exit
+        board.input_provider = self._input_line
         error = self.vm.execute(_INSTALL)
         if error:
             raise RuntimeError(f"serial face guest install failed: {error}")
         self._board = board
+
+    def _input_line(self) -> str | None:
+        if self.input_provider is None:
+            return None
+        try:
+            return self.input_provider()
+        except KeyboardInterrupt:
+            return "\x01K"  # the host bridge's signal: KeyboardInterrupt in the program
 
     def _on_exit(self, payload: str) -> str:
         self._exit = True

@@ -77,6 +77,14 @@ class Repl:
         """Bytes from the host. A Ctrl-C while code runs interrupts it instead of being queued."""
         self.uart.feed(data)
 
+    def program_input(self) -> str | None:
+        """``input()`` of the running program: a line typed by the host, echoed; None at Ctrl-D.
+
+        Raises KeyboardInterrupt when the host presses Ctrl-C (or the board is reset/switched off).
+        """
+        line, ctrl = readline(self.uart.getc_for_program, self._write, "", allow_ctrl=False)
+        return None if ctrl == CTRL_D else line
+
     def output(self, text: str) -> None:
         """Program output (stdout of the executor), sent cooked."""
         self._write(cooked(text))

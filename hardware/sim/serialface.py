@@ -97,6 +97,7 @@ class SimulatedSerialBoard:
             self.executor = LiveExecutor(profile=self.profile, fs=self.fs, on_output=self._output,
                                          scenario=scenario)
             self.repl = Repl(self.profile, self.executor, write=self._send, main_source=self._main_source)
+            self.executor.input_provider = self.repl.program_input
         except BaseException:
             self.close()
             raise

@@ -42,6 +42,7 @@ class Uart:
         self._executing = False
         self._reset_requested = False
         self._closed = False
+        self._interrupted = False  # a Ctrl-C arrived while code ran (wakes a program's input())
 
     # -- host side (any thread) --------------------------------------------------------------
     def feed(self, data: bytes) -> None:
@@ -49,6 +50,7 @@ class Uart:
         with self._cond:
             for byte in data:
                 if byte == CTRL_C and self._executing:
+                    self._interrupted = True
                     self._on_interrupt()
                 else:
                     self._buf.append(byte)
@@ -96,6 +98,15 @@ class Uart:
             self._idle = False
             return self._buf.popleft()
 
+    def getc_for_program(self) -> int:
+        """The next byte for a running program's ``input()``; KeyboardInterrupt on Ctrl-C, reset, off."""
+        with self._cond:
+            while not self._buf:
+                if self._interrupted or self._closed or self._reset_requested:
+                    raise KeyboardInterrupt
+                self._cond.wait()
+            return self._buf.popleft()
+
     def check(self) -> None:
         """Raise a pending HardReset or PowerOff."""
         with self._cond:
@@ -106,6 +117,7 @@ class Uart:
         with self._cond:
             if executing:
                 self._check()
+                self._interrupted = False
             self._executing = executing
 
     def after_reset(self) -> None:

@@ -30,6 +30,7 @@ class Device:
         self._seen = 0
         self.executor = LiveExecutor(profile=profile, fs=self.fs, on_output=lambda t: self.repl.output(t))
         self.repl = Repl(profile, self.executor, write=self._write, main_source=self._main)
+        self.executor.input_provider = self.repl.program_input
         self.repl.start()
 
     def _main(self):
@@ -231,3 +232,14 @@ def test_garbage_and_memory_bombs_do_not_kill_the_board(mini3):
     out = mini3.send(b"x = 'a' * 10**9\r")
     assert b"\r\nMemoryError: memory allocation failed" in out and out.endswith(b"\r\n>>> ")
     assert mini3.send(b"print(1)\r") == b"print(1)\r\n1\r\n>>> "
+
+
+def test_program_input_reads_an_echoed_line_from_the_host(mini3):
+    mini3.send()
+    mini3.repl.feed(b"name = input('Name? ')\r")
+    assert mini3.read_until(b"Name? ") == b"name = input('Name? ')\r\nName? "
+    assert mini3.send(b"Ada\r") == b"Ada\r\n>>> "
+    assert mini3.send(b"print(name * 2)\r") == b"print(name * 2)\r\nAdaAda\r\n>>> "
+    mini3.repl.feed(b"input()\r")
+    mini3.read_until(b"input()\r\n")
+    assert mini3.send(b"\x03").endswith(b"KeyboardInterrupt: \r\n>>> ")

@@ -1,14 +1,14 @@
-"""The flat file system of a simulated Calliope, kept as plain files in a host folder.
+"""The host's view of a simulated Calliope's flat file system: plain files in one host folder.
 
-Models the micro:bit file system both Calliope firmwares use (``calliope.md`` §7): no directories,
-names up to 120 characters, space counted in 128-byte chunks with 126 bytes of payload each, a full
-file system raises ``ENOSPC``. The guest's ``open``/``os`` shim (``guest/flatfs_guest.py``) calls
-:meth:`FlatFS.call` through one host function; errors come back as errno names, never as exceptions.
+The same folder is the file system the simulated board's ``open``/``os`` see (the simulator's guest
+``_simos``). On the host side this models the micro:bit file system both Calliope firmwares use
+(``calliope.md`` §7): no directories, names up to 120 characters, space counted in 128-byte chunks
+with 126 bytes of payload each, a full file system raises ``ENOSPC``. Used to install ``main.py``
+and by tests and notebooks (``SimulatedSerialBoard.fs``).
 """
 
 from __future__ import annotations
 
-import base64
 import math
 from pathlib import Path
 
@@ -102,30 +102,3 @@ class FlatFS:
         if not path.is_file():
             raise FsError("ENOENT")
         path.unlink()
-
-    # -- the guest's entry point -------------------------------------------------------------
-    def call(self, op: str, name: str = "", data: str = "") -> list:
-        """Dispatch one guest request; returns ``[None, value]`` or ``[errno_name, None]``.
-
-        Bytes travel base64-encoded (``data`` in, ``value`` out for ``read``).
-        """
-        try:
-            if op == "list":
-                return [None, [[n, self.size(n)] for n in self.names()]]
-            if op == "size":
-                return [None, self.size(name)]
-            if op == "read":
-                return [None, base64.b64encode(self.read(name)).decode()]
-            if op == "create":
-                self.create(name)
-            elif op == "append":
-                self.append(name, base64.b64decode(data))
-            elif op == "remove":
-                self.remove(name)
-            else:
-                return ["EINVAL", None]
-            return [None, None]
-        except FsError as err:
-            return [str(err.args[0]), None]
-        except OSError:
-            return ["EIO", None]

@@ -12,7 +12,9 @@ def test_names_are_flat(tmp_path):
     for bad in ("lib/x.py", "", "..", "x" * 121):
         with pytest.raises(FsError):
             FlatFS.normalize(bad)
-    assert fs.call("read", "sub/x.py") == ["ENOENT", None]
+    assert not fs.exists("sub/x.py")
+    with pytest.raises(FsError, match="ENOENT"):
+        fs.read("main.py")
 
 
 def test_capacity_counts_chunks_and_refuses_overflow(tmp_path):
@@ -27,15 +29,6 @@ def test_capacity_counts_chunks_and_refuses_overflow(tmp_path):
     fs.remove("a")
     fs.append("b", b"y" * CHUNK_PAYLOAD)
     assert fs.read("b") == b"y" * CHUNK_PAYLOAD
-
-
-def test_guest_call_reports_errno_names(tmp_path):
-    fs = FlatFS(tmp_path, capacity_bytes=1000)
-    assert fs.call("size", "nope") == ["ENOENT", None]
-    assert fs.call("remove", "nope") == ["ENOENT", None]
-    assert fs.call("explode") == ["EINVAL", None]
-    assert fs.call("create", "f") == [None, None]
-    assert fs.call("list") == [None, [["f", 0]]]
 
 
 @pytest.fixture(scope="module")

@@ -50,9 +50,13 @@ def serial_options(command: Callable) -> Callable:
 
 def serve_cli(*, program: Path, board: str, link: Path | None, tcp_port: int | None, press: str = "",
               gesture: str = "", settings: tuple[str, ...] = (), radio: str = "",
-              scenario_file: Path | None = None, seed: int = 1, **_batch_only: object) -> None:
+              scenario_file: Path | None = None, seed: int = 1, trace_path: Path | None = None,
+              **_batch_only: object) -> None:
     """``simulate --serial``: build the scenario from the command's options and :func:`serve`."""
     from schuelerlab.hardware.sim.engine import _read_json
+
+    if trace_path is not None:
+        click.echo("Hinweis: Mit --serial wird keine Spur (--trace) geschrieben.", err=True)
 
     base = Scenario.from_dict(_read_json(Path(scenario_file))) if scenario_file else None
     scenario = from_cli(press=press, gesture=gesture, settings=tuple(settings), radio=radio, seed=seed,

@@ -28,9 +28,10 @@ from schuelerlab.hardware.sim.tcp import TcpDevice
 
 from schuelerlab.errors import UserError
 
-#: unread bytes in the pty above which nobody is reading: output is dropped like on a real board
-PTY_BACKLOG_LIMIT = 8192
+#: unread bytes in the pty above which the program waits for the host (see ``_pty_has_room``)
+PTY_BACKLOG_LIMIT = 4000  # FIONREAD reports at most the 4 KB tty read buffer
 PTY_WRITE_TIMEOUT_S = 2.0
+PTY_STALL_S = 0.5
 
 
 def pty_supported() -> bool:
@@ -83,6 +84,7 @@ class SimulatedSerialBoard:
         except ValueError as err:
             raise UserError(str(err)) from None
         self._closed = False
+        self._pty_stalled = False
         self.pty = None
         self.tcp: TcpDevice | None = None
         self.repl: Repl | None = None
@@ -187,10 +189,22 @@ class SimulatedSerialBoard:
             self.tcp.send(data)
         if self.pty is not None and not self._closed:
             try:
-                if self.pty.pending() < PTY_BACKLOG_LIMIT:
+                if self._pty_has_room():
                     self.pty.write(data, timeout=PTY_WRITE_TIMEOUT_S)
             except (TimeoutError, OSError):
-                pass  # nobody reads the port: a real board drops its output too
+                self._pty_stalled = True
+
+    def _pty_has_room(self) -> bool:
+        """Back-pressure while a host reads (the program waits, like at 115200 baud); once nobody
+        has read for PTY_STALL_S, output is dropped, as a board does with no program on the port."""
+        deadline = time.monotonic() + PTY_STALL_S
+        while self.pty.pending() >= PTY_BACKLOG_LIMIT:
+            if self._pty_stalled or time.monotonic() > deadline or self._closed:
+                self._pty_stalled = True
+                return False
+            time.sleep(0.005)
+        self._pty_stalled = False
+        return True
 
     def _pty_pump(self) -> None:
         while not self._closed and self.pty is not None:

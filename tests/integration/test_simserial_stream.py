@@ -3,6 +3,7 @@
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -39,3 +40,25 @@ def test_program_copied_with_mpremote_streams_after_reset(tmp_path):
             assert proc.returncode == 0, proc.stderr
         values = stream(sim.path)
     assert len(values) >= 5 and values[0] >= 21
+
+
+def test_a_flood_is_throttled_by_the_reader_not_cut(tmp_path):
+    """Without sleep the program prints as fast as the host reads: no line is lost while reading,
+    and nobody reading does not block the board (output is dropped, Ctrl-C still works)."""
+    import serial
+
+    program = tmp_path / "flood.py"
+    program.write_text("n = 0\nwhile True:\n    n += 1\n    print(n)\n")
+    with SimulatedSerialBoard(program=program, link=tmp_path / "calliope") as sim:
+        time.sleep(1.0)  # nobody reads meanwhile
+        port = serial.Serial(sim.path, timeout=2)
+        port.readline()  # the first line may be cut
+        numbers = []
+        for _ in range(3):
+            numbers += [int(port.readline()) for _ in range(1000)]
+            time.sleep(0.3)  # a slow reader (e.g. a plot redraw): the board must wait, not drop
+        port.close()
+        assert numbers == list(range(numbers[0], numbers[0] + 3000))
+        proc = subprocess.run([str(BIN / "mpremote"), "connect", sim.path, "exec", "print('ok')"],
+                              capture_output=True, text=True, timeout=60)
+        assert proc.stdout == "ok\n", proc.stderr

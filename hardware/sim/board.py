@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from schuelerlab.hardware.boards import BoardProfile
 from schuelerlab.hardware.sim.clock import Interrupted, StopSimulation, VirtualClock
-from schuelerlab.hardware.sim.errors import clean_traceback
+from schuelerlab.hardware.sim.errors import clean_traceback, describe
 from schuelerlab.hardware.sim.inputs import Inputs
 from schuelerlab.hardware.sim.outputs import OutputHandlers
 from schuelerlab.hardware.sim.scenario import Scenario
@@ -24,15 +24,13 @@ UNIX_ONLY = frozenset({"argparse", "binascii", "cmath", "deflate", "framebuf", "
                        "_asyncio", "asyncio", "uasyncio", "host", "io", "uio"})
 #: Modules the guest library provides; a board offers those in its profile's module list.
 GUEST_MODULES = frozenset({"music", "radio", "log", "neopixel", "power", "machine", "audio", "speech"})
-SERIAL_BYTES_PER_MS = 11.52  # 115200 baud, 8N1
-SERIAL_BUFFER = 2048  # bytes the board can queue before print() blocks
 SAD_FACE = "0000009090000000999090009"
 #: Names missing on a board besides the profile's list (attributes, dotted).
 EXTRA_MISSING = {"mini2": ["display.rotate", "pin.was_touched"]}
 
 
 #: Host calls of the boot code itself: never interrupted, never counted as board time.
-_CONTROL = frozenset({"boot", "prog", "err", "next", "done"})
+_CONTROL = frozenset({"boot", "prog", "err", "errline", "next", "done"})
 
 
 class ResetRequested(Exception):  # noqa: N818 - control flow
@@ -128,49 +126,10 @@ class SimBoard(OutputHandlers):
             self.output(self.error_text)
         return ""
 
-    def h_input(self, payload: str) -> str:
-        """input(): a line typed on serial (live: ``input_provider``; simulated: the scenario)."""
-        if payload:
-            self.output(payload)
-        if self.input_provider is not None:
-            line = self.input_provider()
-            return "\x01EEOFError\x02" if line is None else line
-        pending = self.scenario.serial_input
-        while self._input_next < len(pending):
-            at_ms, line = pending[self._input_next]
-            if at_ms > self.ms():
-                self.sleep(at_ms - self.ms())
-            self._input_next += 1
-            self.output(line + "\n")  # the board's REPL echoes what is typed
-            return line
-        while True:  # nobody types: the board waits until the simulation ends
-            self.sleep(60_000)
-
-    def h_out(self, payload: str) -> str:
-        self.output(self.drain() + payload)
-        return ""
-
-    def output(self, text: str, *, throttle: bool = True) -> None:
-        """Serial output of the board (cooked by the serial face, not here)."""
-        self.rec.output(self.ms(), text, self.on_output)
-        if throttle and self.clock.virtual:
-            self._serial_throttle(len(text.encode()) + text.count("\n"))
-
-    def _serial_throttle(self, nbytes: int) -> None:
-        """The serial line carries 11.52 bytes/ms: a program that prints faster waits once the
-        transmit buffer is full (normal programs never fill it, so their times stay exact)."""
-        now = self.clock.now_us()
-        drained = int((now - self._tx_us) * SERIAL_BYTES_PER_MS / 1000)
-        self._tx_level = max(0, self._tx_level - drained) + nbytes
-        self._tx_us = now
-        if self._tx_level > SERIAL_BUFFER:
-            wait_us = int((self._tx_level - SERIAL_BUFFER) * 1000 / SERIAL_BYTES_PER_MS)
-            self._tx_level = SERIAL_BUFFER
-            try:
-                self.clock.sleep_us(wait_us)
-            finally:
-                self._tx_us = self.clock.now_us()
-                self._advanced()
+    def h_errline(self, payload: str) -> str:
+        """Line of the innermost main.py frame of the reported error ("" if none)."""
+        line = describe(self.error_text or "", self.profile)["line"]
+        return "" if line is None else str(line)
 
     # time --------------------------------------------------------------------------------------
     def h_sleep(self, payload: str) -> str:

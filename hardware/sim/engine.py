@@ -17,7 +17,8 @@ from schuelerlab.hardware.sim.board import Panic, ResetRequested, SimBoard
 from schuelerlab.hardware.sim.clock import StopSimulation, VirtualClock
 from schuelerlab.hardware.sim.scenario import Scenario, from_cli
 from schuelerlab.hardware.sim.trace import Trace
-from schuelerlab.hardware.sim.vm import Limits, VMTrap, WasmVM, Watchdog
+from schuelerlab.hardware.sim.vm import Limits, VMTrap, WasmVM
+from schuelerlab.hardware.sim.watchdog import Watchdog
 
 from schuelerlab.errors import UserError
 
@@ -62,7 +63,7 @@ def simulate(*, program: str, board: str = "mini3", until_ms: int = DEFAULT_UNTI
         end_us = clock.until_us
     sim.finish(end_us)
     trace.end_ms = end_us // 1000
-    if sim.error_text and trace.error is None:
+    if sim.error_text:  # the program's own error wins over what happened after it (e.g. a trap)
         trace.error = errors.describe(sim.error_text, profile)
         trace.ended = "error"
     return trace

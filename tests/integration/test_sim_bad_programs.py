@@ -6,6 +6,16 @@ import pytest
 from schuelerlab.hardware.sim import simulate
 
 
+def test_error_scrolls_line_and_type_on_the_display_like_the_firmware():
+    trace = simulate(program="from calliopemini import *\nsleep(500)\nx = nix\n", until_ms=60_000)
+    assert trace.image_at(700) == "SAD" and trace.first_shown("SAD") == 500
+    scroll = [f for f in trace.display if f["t"] >= 1500]
+    assert len(scroll) > 100 and all((f["t"] - 1500) % 150 == 0 for f in scroll)
+    # "line 3 NameError ...": the blank first column of "l" enters first, then its stem
+    assert trace.frame_at(1500) == ["00000"] * 5
+    assert [row[4] for row in trace.frame_at(1650)] == ["9", "9", "9", "9", "0"]
+
+
 def test_syntax_error_reports_the_line_in_german():
     trace = simulate(program="from calliopemini import *\nprint('a')\nif True\n    print(1)\n")
     assert trace.error["type"] == "SyntaxError"
@@ -50,7 +60,8 @@ def test_import_microbit_fails_like_on_the_board(board):
     assert trace.error["detail"] == "ImportError: no module named 'microbit'"
     assert trace.error["line"] == 1
     assert "from calliopemini import *" in trace.error["message"]
-    assert trace.display == []
+    assert trace.display[0]["t"] == 0 and trace.image_at(500) == "SAD"  # as the firmware: a sad face ...
+    assert trace.frame_at(1000) != trace.frame_at(500)  # ... then "line 1 ImportError ..." scrolls
 
 
 @pytest.mark.parametrize("module", ["log", "power", "machine"])

@@ -1,6 +1,7 @@
 # Boot code of the simulated board (MicroPython): shims, import rules, then run the program
 # (batch mode) or serve code snippets (live mode). Host-side counterpart: schuelerlab.hardware.sim.
 import builtins
+import gc
 import io  # before the import rules: the board has no io module, the simulator needs it
 import sys
 
@@ -66,8 +67,34 @@ def _run_code(source, filename, scope, mode="exec"):
         _report(exc)
 
 
+def _show_error(exc):
+    """Like the firmware after an error in main.py: a sad face for a second, then scroll
+    "line N TypeName message" (the line of the innermost main.py frame, as the host found it)."""
+    if isinstance(exc, KeyboardInterrupt):
+        return
+    try:
+        import _simdisplay
+        import _simimage
+        line = _call("errline")
+        text = ("line %s " % line if line else "") + type(exc).__name__ + " "
+        if exc.args:
+            text += str(exc.args[0])
+        _simdisplay.display.show(_simimage.Image.SAD)
+        _simhost.sleep_ms(1000)
+        _simdisplay.display.scroll(text)
+    except MemoryError:
+        pass
+
+
 def _run_program():
-    _run_code(_call("prog"), "main.py", {"__name__": "__main__"})
+    try:
+        exec(compile(_call("prog"), "main.py", "exec"), {"__name__": "__main__"})
+    except SystemExit:
+        pass
+    except BaseException as exc:  # noqa - everything is reported to the host
+        _report(exc)
+        gc.collect()  # the program's data is garbage now: room for the error display
+        _show_error(exc)
 
 
 def _serve():

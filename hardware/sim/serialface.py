@@ -16,8 +16,10 @@ import shutil
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from schuelerlab.hardware.boards import board_profile
 from schuelerlab.hardware.sim.flatfs import FlatFS
@@ -27,6 +29,9 @@ from schuelerlab.hardware.sim.scenario import Scenario
 from schuelerlab.hardware.sim.tcp import TcpDevice
 
 from schuelerlab.errors import UserError
+
+if TYPE_CHECKING:
+    from schuelerlab.hardware.ptydev import PtyDevice
 
 #: unread bytes in the pty above which the program waits for the host (see ``_pty_has_room``)
 PTY_BACKLOG_LIMIT = 4000  # FIONREAD reports at most the 4 KB tty read buffer
@@ -39,8 +44,8 @@ def pty_supported() -> bool:
     return hasattr(os, "openpty")
 
 
-def _open_pty(link: Path | str | None):  # -> PtyDevice (imported lazily: POSIX only)
-    from schuelerlab.hardware.ptydev import PtyDevice
+def _open_pty(link: Path | str | None) -> PtyDevice:
+    from schuelerlab.hardware.ptydev import PtyDevice  # POSIX only: imported when a pty is wanted
 
     if link is not None and Path(link).exists() and not Path(link).is_symlink():
         raise UserError(f"{link} ist eine echte Datei. Wähle für --link einen anderen Namen, "
@@ -55,7 +60,7 @@ def _open_pty(link: Path | str | None):  # -> PtyDevice (imported lazily: POSIX 
                         "Wähle für --link einen anderen Namen, z. B. /tmp/calliope.") from None
 
 
-def _open_tcp(on_receive, port: int) -> TcpDevice:
+def _open_tcp(on_receive: Callable[[bytes], None], port: int) -> TcpDevice:
     try:
         return TcpDevice(on_receive=on_receive, port=port)
     except OSError as err:

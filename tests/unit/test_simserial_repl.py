@@ -243,3 +243,13 @@ def test_program_input_reads_an_echoed_line_from_the_host(mini3):
     mini3.repl.feed(b"input()\r")
     mini3.read_until(b"input()\r\n")
     assert mini3.send(b"\x03").endswith(b"KeyboardInterrupt: \r\n>>> ")
+
+
+def test_microfs_style_handshake_and_commands(mini3):
+    """microfs2 (`ufs`): Ctrl-B, (CR, Ctrl-C) x3, CR Ctrl-A, soft reboot, then plain raw commands."""
+    mini3.send()
+    mini3.send(b"\x02" + b"\r\x03" * 3)
+    assert mini3.send(b"\r\x01").endswith(b"\r\n" + RAW)
+    assert mini3.send(b"\x04") == b"OK\r\nMPY: soft reboot\r\n" + RAW
+    assert mini3.send(b"import os\x04") == b"OK\x04\x04>"
+    assert mini3.send(b"print(os.listdir(), end='')\x04") == b"OK[]\x04\x04>"

@@ -37,6 +37,12 @@ Live board (real time, persistent globals; for the serial face and widgets)::
     vm.press("a"); vm.set_sensor("temperature", 25); vm.display_rows()
     vm.close()
 
+Serial face (a pty and ``socket://`` device speaking the MicroPython REPL, for mpremote and
+``schuelerlab stream``)::
+
+    with SimulatedSerialBoard(program=Path("main.py"), link=Path("/tmp/calliope"), tcp_port=0) as b:
+        b.path, b.tcp.url
+
 Layers: ``vm`` (wasmtime runner, module cache), ``guest/`` (the MicroPython side: ``calliopemini``,
 ``music``, ``radio``, ``log``, ``neopixel``, ``time``/``os`` shims), ``board`` + ``inputs`` +
 ``outputs`` + ``timeline`` (host state and host calls), ``clock``, ``scenario``, ``trace``,
@@ -47,7 +53,8 @@ from schuelerlab.hardware.sim.engine import simulate
 from schuelerlab.hardware.sim.scenario import Gesture, Press, RadioMessage, Scenario
 from schuelerlab.hardware.sim.trace import Trace
 
-__all__ = ["simulate", "Scenario", "Press", "Gesture", "RadioMessage", "Trace", "LiveVM"]
+__all__ = ["simulate", "Scenario", "Press", "Gesture", "RadioMessage", "Trace", "LiveVM",
+           "SimulatedSerialBoard"]
 
 
 def __getattr__(name: str):
@@ -55,4 +62,8 @@ def __getattr__(name: str):
         from schuelerlab.hardware.sim.live import LiveVM
 
         return LiveVM
+    if name == "SimulatedSerialBoard":
+        from schuelerlab.hardware.sim.serialface import SimulatedSerialBoard
+
+        return SimulatedSerialBoard
     raise AttributeError(name)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 from schuelerlab.hardware.sim.engine import DEFAULT_UNTIL_MS, simulate_file
+from schuelerlab.hardware.sim.serialcli import serial_options, serve_cli
 from schuelerlab.hardware.sim.trace import Trace
 
 from schuelerlab.errors import UserError
@@ -31,12 +32,17 @@ from schuelerlab.errors import UserError
               help="Spur als JSON hierhin schreiben.")
 @click.option("--quiet", "-q", is_flag=True,
               help="Nur die Ausgabe des Programms zeigen, keine Zusammenfassung.")
-def simulate(quiet: bool, **kwargs) -> None:
+@serial_options
+def simulate(quiet: bool, serial: bool, link: Path | None, tcp_port: int | None, **kwargs) -> None:
     """Ein Calliope-Programm im Simulator ausführen.
 
     Die Ausgabe des Programms (print) erscheint sofort; die Spur (Anzeige, Ausgabe, Pins, Funk …)
-    kann mit --trace als JSON gespeichert werden.
+    kann mit --trace als JSON gespeichert werden. Mit --serial wird der simulierte Calliope ein
+    serielles Gerät (für mpremote und schuelerlab stream), bis Strg+C gedrückt wird.
     """
+    if serial or link is not None or tcp_port is not None:
+        serve_cli(link=link, tcp_port=tcp_port, **kwargs)
+        return
     trace = simulate_file(echo=_echo, **kwargs)
     if not quiet:
         click.echo(summary(trace), err=True)

@@ -14,12 +14,14 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
-from schuelerlab.errors import UserError
 from schuelerlab.hardware.boards import FLASH_BOARDS, MINI2, MINI3, BoardProfile
-from schuelerlab.hardware.flash import build, drive as drives, repl
+from schuelerlab.hardware.flash import build, repl
+from schuelerlab.hardware.flash import drive as drives
 from schuelerlab.hardware.flash.check import check_program
 from schuelerlab.hardware.flash.hexfile import main_py_bytes
 from schuelerlab.hardware.flash.result import FlashResult
+
+from schuelerlab.errors import UserError
 
 
 def load_program(code_or_path: str | os.PathLike) -> tuple[str, str]:
@@ -62,9 +64,10 @@ def write_hex_file(path: Path, text: str) -> Path:
     if path.is_dir():
         raise UserError(f"{path} ist ein Ordner. Gib einen Dateinamen an, z. B. {path / 'programm.hex'}.")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".part-", suffix=".hex", dir=path.parent if str(path.parent) else ".")
+        fd, tmp = tempfile.mkstemp(prefix=".part-", suffix=".hex", dir=path.parent)
     except OSError as err:
-        raise UserError(f"In {path.parent} kann ich nicht schreiben ({err.strerror}). Nichts wurde geschrieben.")
+        raise UserError(f"In {path.parent} kann ich nicht schreiben ({err.strerror}). "
+                        "Nichts wurde geschrieben.")
     try:
         with os.fdopen(fd, "w", encoding="ascii", newline="\n") as fh:
             fh.write(text)
@@ -90,7 +93,8 @@ def _hex_boards(profile: BoardProfile | None) -> list[BoardProfile]:
     return [profile] if profile is not None else [MINI3, MINI2]
 
 
-def flash(code_or_path: str | os.PathLike, *, board: str | None = None, runtime: str | os.PathLike | None = None,
+def flash(code_or_path: str | os.PathLike, *, board: str | None = None,
+          runtime: str | os.PathLike | None = None,
           drive: str | os.PathLike | None = None, hex_out: str | os.PathLike | None = None,
           port: str | None = None, listen: float = 1.5, wait: float = 60.0,
           download: bool | None = None) -> FlashResult:

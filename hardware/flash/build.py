@@ -1,4 +1,4 @@
-"""Build the hex for a program: pick the firmware(s), embed ``main.py``, merge into a Universal Hex if needed."""
+"""Build the hex for a program: pick the firmware(s), embed ``main.py``, merge into a Universal Hex."""
 
 from __future__ import annotations
 
@@ -6,9 +6,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from schuelerlab.errors import UserError
 from schuelerlab.hardware.boards import FLASH_BOARDS, MINI2, MINI3, BoardProfile
 from schuelerlab.hardware.flash import firmware, hexfile, universal
+
+from schuelerlab.errors import UserError
 
 BOARD_ID = {"V1": 0x9900, "V2": 0x9903}
 
@@ -51,7 +52,8 @@ def _runtime_target(runtime: str | os.PathLike, profile: BoardProfile | None) ->
         profile = MINI3 if info.device_version == "V2" else MINI2
     expected = {"mini3": "V2", "mini2": "V1"}.get(profile.id, info.device_version)
     if info.device_version != expected:
-        raise UserError(f"{path.name} ist keine Firmware für den {profile.title}. Prüfe --board und --runtime.")
+        raise UserError(f"{path.name} ist keine Firmware für den {profile.title}. "
+                        "Prüfe --board und --runtime.")
     return [Target(profile, text, BOARD_ID[info.device_version])]
 
 
@@ -73,6 +75,7 @@ def build_hex(content: bytes, chosen: list[Target]) -> BuiltHex:
         info = hexfile.firmware_info(target.firmware_hex)
         if hexfile.fs_bytes_needed(content) > info.fs_size:
             raise UserError(hexfile.too_large_message(len(content), info.fs_size, target.board.title))
-        parts.append((target.board_id, hexfile.embed(target.firmware_hex, content, board_title=target.board.title)))
+        built = hexfile.embed(target.firmware_hex, content, board_title=target.board.title)
+        parts.append((target.board_id, built))
     text = parts[0][1] if len(parts) == 1 else universal.merge(parts)
     return BuiltHex(text, tuple(dict.fromkeys(t.board.id for t in chosen)))

@@ -10,9 +10,10 @@ import ast
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from schuelerlab.errors import UserError
 from schuelerlab.hardware.boards import FLASH_BOARDS, BoardProfile
 from schuelerlab.hardware.flash import syntax
+
+from schuelerlab.errors import UserError
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,8 @@ def scan_uses(source: str, board_module: str) -> list[ImportUse]:
                     star_board = star_board or top == board_module
                 elif top == board_module:
                     uses.append(ImportUse(node.lineno, top, alias.name))
-        elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in aliases:
+        elif (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
+              and node.value.id in aliases):
             uses.append(ImportUse(node.lineno, board_module, node.attr))
     if star_board:
         defined = _defined_names(tree)

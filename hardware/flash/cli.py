@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-
 from schuelerlab.hardware.boards import FLASH_BOARDS
 from schuelerlab.hardware.flash import firmware as fw
 from schuelerlab.hardware.flash.api import flash as flash_api

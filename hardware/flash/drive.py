@@ -19,10 +19,11 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from schuelerlab.errors import UserError
 from schuelerlab.hardware.boards import DRIVE_LABELS
 
-_LABEL = re.compile(r"^(%s)\d*$" % "|".join(DRIVE_LABELS), re.IGNORECASE)
+from schuelerlab.errors import UserError
+
+_LABEL = re.compile(r"^({})\d*$".format("|".join(DRIVE_LABELS)), re.IGNORECASE)
 NOT_A_TARGET = ("FLASH", "MAINTENANCE")
 
 
@@ -162,12 +163,13 @@ def copy_hex(hex_text: str, drive: Path, filename: str, *, timeout: float = 60.0
     is_mount = drive in mounted() or os.path.ismount(drive)
     write_file(target, hex_text.encode("ascii"))
     if not is_mount:
-        return CopyResult(target, None, f"Die Datei liegt jetzt in {target}. Das ist ein normaler Ordner, "
-                                        "kein Calliope-Laufwerk: ob ein Calliope sie übernimmt, sehe ich nicht.")
+        return CopyResult(target, None, (
+            f"Die Datei liegt jetzt in {target}. Das ist ein normaler Ordner, kein Calliope-Laufwerk: "
+            "ob ein Calliope sie übernimmt, sehe ich nicht."))
     if not wait_until_taken(drive, timeout):
-        return CopyResult(target, False, f"Die Datei liegt auf {drive}, aber der Calliope hat sie nach "
-                                         f"{timeout:.0f} Sekunden noch nicht übernommen. Drücke den Reset-Knopf "
-                                         "oder stecke ihn aus und wieder ein.")
+        return CopyResult(target, False, (
+            f"Die Datei liegt auf {drive}, aber der Calliope hat sie nach {timeout:.0f} Sekunden noch "
+            "nicht übernommen. Drücke den Reset-Knopf oder stecke ihn aus und wieder ein."))
     fail = drive / "FAIL.TXT"
     if fail.is_file():
         reason = fail.read_text(errors="replace").strip()

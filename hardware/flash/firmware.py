@@ -21,8 +21,9 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from schuelerlab.errors import UserError
 from schuelerlab.hardware.boards import BOARDS, CALLIOPE_EDITOR, BoardProfile, Firmware
+
+from schuelerlab.errors import UserError
 
 #: refs of the editor repository tried in order; the sha256 check decides, so a moved branch is harmless
 EDITOR_REFS = ("5b94267", "920103d", "main", "master")

@@ -9,11 +9,12 @@ the file system reads back exactly the program.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import micropython_microbit_fs as mbfs
+from schuelerlab.hardware.flash import ihex
 
 from schuelerlab.errors import UserError
-from schuelerlab.hardware.flash import ihex
 
 LAYOUT_MAGIC_1 = 0x597F30FE
 LAYOUT_MAGIC_2 = 0xC1B1D79D
@@ -34,13 +35,21 @@ class FirmwareInfo:
 
 def firmware_info(hex_text: str, name: str = "Firmware") -> FirmwareInfo:
     """Read the layout of a MicroPython hex; German UserError if it is no micro:bit-style MicroPython."""
-    try:
-        info = mbfs.get_device_info(hex_text)
-    except mbfs.FilesystemError:
+    info = _device_info(hex_text)
+    if info is None:
         raise UserError(
             f"{name} ist keine passende MicroPython-Firmware (Calliope mini oder micro:bit). "
             "Nimm die offizielle Datei: `schuelerlab firmware download`."
         )
+    return info
+
+
+@lru_cache(maxsize=4)
+def _device_info(hex_text: str) -> FirmwareInfo | None:
+    try:
+        info = mbfs.get_device_info(hex_text)
+    except mbfs.FilesystemError:
+        return None
     return FirmwareInfo(info.device_version.value, info.micropython_version, info.fs_start_address,
                         info.fs_end_address, info.fs_size)
 
@@ -103,10 +112,16 @@ def _u16(image: dict[int, int], address: int) -> int:
     return image.get(address, 0) | image.get(address + 1, 0) << 8
 
 
+@lru_cache(maxsize=4)
+def _firmware_image(hex_text: str) -> dict[int, int]:
+    """The firmware's memory image, cached: the same official hex is used again and again (read only)."""
+    return ihex.image_of(hex_text)
+
+
 def verify(firmware_hex: str, built_hex: str, files: dict[str, bytes]) -> None:
-    """Raise RuntimeError unless ``built_hex`` is valid, differs only in the file system, and holds ``files``."""
+    """Raise RuntimeError unless ``built_hex`` is valid, changed only the file system and holds ``files``."""
     info = firmware_info(firmware_hex)
-    before, after = ihex.image_of(firmware_hex), ihex.image_of(built_hex)
+    before, after = _firmware_image(firmware_hex), ihex.image_of(built_hex)
 
     def outside(img: dict[int, int]) -> dict[int, int]:
         return {a: b for a, b in img.items() if not info.fs_start <= a < info.fs_end}

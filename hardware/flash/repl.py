@@ -16,10 +16,10 @@ from dataclasses import dataclass
 
 import serial
 import serial.tools.list_ports
-
-from schuelerlab.errors import UserError
 from schuelerlab.hardware.boards import BAUDRATE, FLASH_BOARDS, USB_IDS, BoardProfile
 from schuelerlab.hardware.flash.hexfile import fs_bytes_needed
+
+from schuelerlab.errors import UserError
 
 RAW_BANNER = b"raw REPL; CTRL-B to exit\r\n>"
 CHUNK = 256  # payload bytes per write command
@@ -84,7 +84,7 @@ class RawRepl:
         try:
             self.serial.write(data)
         except (OSError, serial.SerialException):
-            raise UserError(f"Die Verbindung zu {self.port} ist abgerissen. Ist das Kabel noch eingesteckt?")
+            raise UserError(_lost(self.port))
 
     def _read_until(self, ending: bytes, timeout: float | None = None) -> bytes:
         deadline = time.monotonic() + (self.timeout if timeout is None else timeout)
@@ -95,7 +95,7 @@ class RawRepl:
             try:
                 chunk = self.serial.read(max(1, min(self.serial.in_waiting, 4096)))
             except (OSError, serial.SerialException):
-                raise UserError(f"Die Verbindung zu {self.port} ist abgerissen. Ist das Kabel noch eingesteckt?")
+                raise UserError(_lost(self.port))
             data += chunk
         return bytes(data)
 
@@ -163,6 +163,10 @@ class RawRepl:
         return _text(bytes(data))
 
 
+def _lost(port: str) -> str:
+    return f"Die Verbindung zu {port} ist abgerissen. Ist das Kabel noch eingesteckt?"
+
+
 def _text(data: bytes) -> str:
     return data.decode("utf-8", "replace").replace("\r\n", "\n")
 
@@ -197,7 +201,8 @@ def _free_check(session: RawRepl, content: bytes, board: BoardProfile) -> None:
     if others + fs_bytes_needed(content) > capacity:
         names = ", ".join(n for n, _ in files if n != "main.py")
         raise UserError(
-            f"Auf dem {board.title} ist nicht genug Platz: Dein Programm braucht {len(content) / 1000:.1f} KB, "
+            f"Auf dem {board.title} ist nicht genug Platz: Dein Programm braucht "
+            f"{len(content) / 1000:.1f} KB, "
             f"andere Dateien ({names}) belegen schon {others / 1000:.1f} KB. Nichts wurde geschrieben."
         )
 
@@ -225,7 +230,8 @@ def write_main(port: str, content: bytes, *, board: BoardProfile | None = None, 
         _write_chunks(session, content)
         size = _check(session, "import os\nprint(os.size('main.py'))").strip()
         if size != str(len(content)):
-            raise UserError(f"main.py kam auf dem Calliope nicht vollständig an ({size} von {len(content)} Bytes). "
+            raise UserError(f"main.py kam auf dem Calliope nicht vollständig an ({size} von {len(content)} "
+                            "Bytes). "
                             "Versuche es noch einmal.")
         output = session.reset_and_listen(listen)
     return ReplResult(port, target, len(content), output)

@@ -77,7 +77,7 @@ def compile_check(source: bytes, board_id: str) -> SyntaxProblem | None:
     last = [ln for ln in text.strip().splitlines() if ln.strip()][-1:] or ["SyntaxError"]
     kind, _, detail = last[0].partition(": ")
     if not match or "Error" not in kind:
-        raise UserError(f"Der MicroPython-Compiler meldet einen Fehler, den ich nicht verstehe: {text.strip()}")
+        raise UserError(f"Der MicroPython-Compiler meldet etwas, das ich nicht verstehe: {text.strip()}")
     return SyntaxProblem(int(match.group(1)), kind.strip(), detail.strip())
 
 
@@ -117,7 +117,7 @@ def hint(problem: SyntaxProblem, source: str, board_id: str) -> str:
         return ("f-Strings (f\"...\") kennt der Calliope mini 1/2 nicht. Schreibe stattdessen "
                 "\"Wert: \" + str(x).")
     table = [
-        ("expected ':'", "Am Ende der Zeile fehlt ein Doppelpunkt `:` (nach if, elif, else, for, while, def)."),
+        ("expected ':'", "Am Ende der Zeile fehlt ein Doppelpunkt `:` (nach if, else, for, while, def)."),
         ("never closed", "Eine Klammer wird nicht geschlossen. Zähle die ( und ) in dieser Zeile."),
         ("unterminated string", "Ein Text in Anführungszeichen wird nicht geschlossen: \"Hallo\"."),
         ("unmatched", "Hier steht eine schließende Klammer zu viel."),
@@ -142,7 +142,8 @@ def hint(problem: SyntaxProblem, source: str, board_id: str) -> str:
     if problem.kind == "IndentationError":
         return "Prüfe die Einrückung dieser Zeile: gleich weit wie der Block, 4 Leerzeichen pro Stufe."
     if ":=" in text:
-        return "Den Operator := kennt MicroPython auf diesem Board nicht. Schreibe die Zuweisung in eine eigene Zeile."
+        return ("Den Operator := kennt MicroPython auf diesem Board nicht. Schreibe die Zuweisung in eine "
+                "eigene Zeile.")
     return ("Schau dir diese Zeile und die Zeile davor genau an: fehlt eine Klammer, ein Doppelpunkt, "
             "ein Komma oder ein Anführungszeichen?")
 

@@ -60,6 +60,7 @@ class RawRepl:
     def __init__(self, port: str, *, timeout: float = 5.0) -> None:
         self.port = port
         self.timeout = timeout
+        self._pending = bytearray()
         try:
             self.serial = serial.serial_for_url(port, baudrate=BAUDRATE, timeout=0.05, exclusive=True)
         except serial.SerialException as err:
@@ -87,20 +88,21 @@ class RawRepl:
             raise UserError(_lost(self.port))
 
     def _read_until(self, ending: bytes, timeout: float | None = None) -> bytes:
+        """Read up to and including ``ending``; bytes after it stay buffered for the next read."""
         deadline = time.monotonic() + (self.timeout if timeout is None else timeout)
-        data = bytearray()
-        while not data.endswith(ending):
+        while (pos := self._pending.find(ending)) < 0:
             if time.monotonic() > deadline:
-                raise TimeoutError(bytes(data))
+                raise TimeoutError(bytes(self._pending))
             try:
-                chunk = self.serial.read(max(1, min(self.serial.in_waiting, 4096)))
+                self._pending += self.serial.read(max(1, min(self.serial.in_waiting, 4096)))
             except (OSError, serial.SerialException):
                 raise UserError(_lost(self.port))
-            data += chunk
-        return bytes(data)
+        data = bytes(self._pending[:pos + len(ending)])
+        del self._pending[:pos + len(ending)]
+        return data
 
     def _drain(self, quiet: float = 0.1) -> bytes:
-        data = bytearray()
+        data, self._pending = self._pending, bytearray()
         last = time.monotonic()
         while time.monotonic() - last < quiet:
             chunk = self.serial.read(4096)
@@ -154,7 +156,7 @@ class RawRepl:
             pass
         self._write(b"\x04")
         deadline = time.monotonic() + seconds
-        data = bytearray()
+        data, self._pending = self._pending, bytearray()
         while time.monotonic() < deadline:
             try:
                 data += self.serial.read(4096)

@@ -36,7 +36,7 @@ def load_program(code_or_path: str | os.PathLike) -> tuple[str, str]:
             raise UserError(f"{path.name} ist keine UTF-8-Textdatei. Speichere sie im Editor als UTF-8.")
         except OSError as err:
             raise UserError(f"{path} lässt sich nicht lesen ({err.strerror}).")
-    return str(code_or_path), "main.py"
+    return str(code_or_path), "programm.py"
 
 
 def board_for(board: str | None) -> BoardProfile | None:

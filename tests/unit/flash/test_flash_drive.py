@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from schuelerlab.hardware.flash import drive
 
 from schuelerlab.errors import UserError
-from schuelerlab.hardware.flash import drive
 
 
 @pytest.fixture

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import micropython_microbit_fs as mbfs
 import pytest
+from schuelerlab.hardware.flash import hexfile, ihex
 
 from schuelerlab.errors import UserError
-from schuelerlab.hardware.flash import hexfile, ihex
 
 PROGRAM = 'from calliopemini import *\ndisplay.scroll("Grüße")\n'
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 import serial
-
-from schuelerlab.errors import UserError
 from schuelerlab.hardware.boards import MINI2, MINI3
 from schuelerlab.hardware.flash import repl
+
+from schuelerlab.errors import UserError
 
 PROGRAM = 'print("Grüße vom Calliope")\n'.encode()
 

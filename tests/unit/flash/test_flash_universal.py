@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import micropython_microbit_fs as mbfs
 import pytest
-
 from schuelerlab.hardware.flash import hexfile, ihex, universal
 
 PROGRAM = b'from calliopemini import *\ndisplay.scroll("Gr\xc3\xbc\xc3\x9fe")\n'

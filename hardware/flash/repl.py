@@ -162,7 +162,18 @@ class RawRepl:
                 data += self.serial.read(4096)
             except (OSError, serial.SerialException):
                 break
-        return _text(bytes(data))
+        return clean_output(_text(bytes(data)))
+
+
+def clean_output(text: str) -> str:
+    """Drop the REPL's own chatter (soft-reboot line, banner, prompt) around the program's output."""
+    lines = text.split("\n")
+    while lines and (not lines[0].strip() or lines[0].strip().endswith("soft reboot")):
+        lines.pop(0)
+    chatter = ("MicroPython ", 'Type "help()"', ">>>")
+    while lines and (not lines[-1].strip() or lines[-1].strip().startswith(chatter)):
+        lines.pop()
+    return "\n".join(lines) + ("\n" if lines else "")
 
 
 def _lost(port: str) -> str:

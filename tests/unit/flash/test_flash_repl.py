@@ -82,3 +82,11 @@ def test_board_from_uname():
     assert repl.board_from_uname("machine='Calliope mini with nRF51822'") is MINI2
     assert repl.board_from_uname("machine='micro:bit with nRF52833'").id == "microbit"
     assert repl.board_from_uname("machine='unix'") is None
+
+
+def test_clean_output_keeps_only_the_program():
+    raw = ("\nMPY: soft reboot\nhallo\nTraceback (most recent call last):\nNameError: x\n"
+           "MicroPython b7ce7a8 on 2024-11-05; Calliope mini v2.1.2b with nRF52833\n"
+           'Type "help()" for more information.\n>>> ')
+    assert repl.clean_output(raw) == "hallo\nTraceback (most recent call last):\nNameError: x\n"
+    assert repl.clean_output("soft reboot\n") == ""

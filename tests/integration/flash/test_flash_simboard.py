@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 import serial
-
 from schuelerlab.hardware.sim.serialface import SimulatedSerialBoard
 
 EXE = Path(sys.executable).with_name("schuelerlab")

@@ -122,6 +122,9 @@ def flash(code_or_path: str | os.PathLike, *, board: str | None = None,
         return _via_repl(port, source, name, content, profile, listen)
     if hex_out is None and drive is None:
         ports = repl.find_board_ports()
+        if len(ports) > 1:
+            raise UserError(f"Es sind mehrere Boards angeschlossen ({', '.join(ports)}). Wähle eins mit "
+                            "--port oder stecke die anderen aus.")
         if ports:
             try:
                 return _via_repl(ports[0], source, name, content, profile, listen)

@@ -15,8 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import serial
-import serial.tools.list_ports
-from schuelerlab.hardware.boards import BAUDRATE, FLASH_BOARDS, USB_IDS, BoardProfile
+from schuelerlab.hardware.boards import BAUDRATE, FLASH_BOARDS, BoardProfile
 from schuelerlab.hardware.flash.hexfile import fs_bytes_needed
 
 from schuelerlab.errors import UserError
@@ -41,7 +40,9 @@ class ReplResult:
 
 def find_board_ports() -> list[str]:
     """Serial ports of connected Calliope minis and micro:bits (both VID:PID pairs)."""
-    return [p.device for p in serial.tools.list_ports.comports() if (p.vid, p.pid) in USB_IDS]
+    from schuelerlab.hardware.ports import board_ports
+
+    return [p.device for p in board_ports()]
 
 
 def board_from_uname(text: str) -> BoardProfile | None:

@@ -29,7 +29,7 @@ def load_program(code_or_path: str | os.PathLike) -> tuple[str, str]:
     if isinstance(code_or_path, os.PathLike) or ("\n" not in code_or_path and code_or_path.endswith(".py")):
         path = Path(code_or_path)
         try:
-            return path.read_bytes().decode("utf-8"), path.name
+            return path.read_bytes().decode("utf-8-sig"), path.name
         except FileNotFoundError:
             raise UserError(f"Die Datei {path} gibt es nicht. Prüfe den Namen und den Ordner.")
         except UnicodeDecodeError:

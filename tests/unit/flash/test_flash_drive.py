@@ -48,3 +48,28 @@ def test_copy_to_a_plain_folder_named_mini(tmp_path):
 def test_mount_table_parsing_unescapes_spaces():
     assert drive._unescape(r"/media/ich/MEIN\040MINI") == "/media/ich/MEIN MINI"
     assert isinstance(drive.mounted(), dict)
+
+
+def test_waits_for_the_remount_of_a_board_drive(tmp_path, monkeypatch):
+    """The physical board is faked here only: its drive leaves the mount table and comes back."""
+    target = tmp_path / "MINI"
+    target.mkdir()
+    states = iter([True, True, False, False, True])
+    monkeypatch.setattr(drive, "mounted", lambda: {target: False} if next(states, True) else {})
+    assert drive.wait_until_taken(target, timeout=5, poll=0.01)
+    monkeypatch.setattr(drive, "mounted", lambda: {target: False})
+    assert not drive.wait_until_taken(target, timeout=0.05, poll=0.01)
+
+
+def test_fail_txt_after_the_remount_is_reported(tmp_path, monkeypatch):
+    target = tmp_path / "MINI"
+    target.mkdir()
+    (target / "FAIL.TXT").write_text("The hex file cannot be decoded.")
+    monkeypatch.setattr(drive, "mounted", lambda: {target: False})
+    monkeypatch.setattr(drive, "wait_until_taken", lambda path, timeout: True)
+    with pytest.raises(UserError, match="abgelehnt: The hex file cannot be decoded"):
+        drive.copy_hex(":00000001FF\n", target, "x.hex")
+    monkeypatch.setattr(drive, "wait_until_taken", lambda path, timeout: False)
+    (target / "FAIL.TXT").unlink()
+    result = drive.copy_hex(":00000001FF\n", target, "x.hex", timeout=7)
+    assert result.taken is False and "noch nicht übernommen" in result.message

@@ -7,6 +7,7 @@ passed. The module knowledge comes from ``schuelerlab.hardware.boards`` (the sim
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -73,12 +74,25 @@ def scan_uses(source: str, board_module: str) -> list[ImportUse]:
     return sorted(set(uses), key=lambda u: (u.line, u.module, u.name or ""))
 
 
+_PIN = re.compile(r"pin\d+|pin_\w+")
+
+
+def lacks(profile: BoardProfile, name: str) -> bool:
+    """True if the board module of ``profile`` has no object called ``name``.
+
+    Uses ``missing`` and, where the profile lists its pins (``pins``, added by the simulator), every
+    pin name the board does not have (``pin16`` on the mini 3, ``pin_A1_RX`` on the mini 1/2).
+    """
+    pins = getattr(profile, "pins", None) or {}
+    return name in profile.missing or bool(pins and _PIN.fullmatch(name) and name not in pins)
+
+
 def _others_with(module: str, name: str | None, profile: BoardProfile) -> list[BoardProfile]:
     result = []
     for other in FLASH_BOARDS.values():
         if other.id == profile.id or other.module != profile.module:
             continue
-        if name is None and module in other.modules or name is not None and name not in other.missing:
+        if name is None and module in other.modules or name is not None and not lacks(other, name):
             result.append(other)
     return result
 
@@ -87,7 +101,7 @@ def module_problem(use: ImportUse, profile: BoardProfile) -> str | None:
     """German description of why ``use`` fails on ``profile``, or None if it works there."""
     where = f"Zeile {use.line}"
     if use.name is not None:
-        if use.name not in profile.missing:
+        if not lacks(profile, use.name):
             return None
         others = ", ".join(b.title for b in _others_with(use.module, use.name, profile))
         extra = f" (nur auf: {others})" if others else ""

@@ -39,3 +39,12 @@ def test_microbit_on_a_calliope_gets_the_calliopemini_hint():
 def test_unknown_module_is_named():
     found = problems("import requests\n", MINI3)
     assert found and "`requests`" in found[0]
+
+
+def test_pins_the_board_lacks_when_the_profile_lists_pins():
+    from types import SimpleNamespace
+
+    board = SimpleNamespace(id="x", title="Testboard", module="calliopemini", modules=frozenset(),
+                            missing=frozenset(), pins={"pin0": "analog", "pin_RGB": "digital"})
+    found = problems("from calliopemini import *\npin16.write_digital(1)\npin0.read_analog()\n", board)
+    assert len(found) == 1 and "`pin16`" in found[0] and "Zeile 2" in found[0]

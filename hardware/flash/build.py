@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from schuelerlab.hardware.boards import FLASH_BOARDS, MINI2, MINI3, BoardProfile
+from schuelerlab.hardware.boards import BOARDS, FLASH_BOARDS, MINI2, MINI3, BoardProfile
 from schuelerlab.hardware.flash import firmware, hexfile, universal
 
 from schuelerlab.errors import UserError
@@ -21,6 +21,7 @@ class Target:
     board: BoardProfile
     firmware_hex: str
     board_id: int  # Universal Hex block type: 0x9900 (nRF51) or 0x9903 (nRF52)
+    official: bool = True  # False: a --runtime whose sha256 matches no official firmware
 
 
 @dataclass(frozen=True)
@@ -29,19 +30,20 @@ class BuiltHex:
 
     text: str
     boards: tuple[str, ...]
+    official: bool = True
 
     def describe(self) -> str:
-        """German: which boards the file is for."""
+        """German: which boards the file is for (and whether the firmware is an own build)."""
         titles = sorted({FLASH_BOARDS[b].title for b in self.boards})
-        if len(self.boards) > 1:
-            return "Universal-Hex für " + " und ".join(titles)
-        return "für den " + titles[0]
+        text = "Universal-Hex für " + " und ".join(titles) if len(self.boards) > 1 else "für den " + titles[0]
+        return text + ("" if self.official else ", mit eigener, nicht offizieller Firmware")
 
 
 def _runtime_target(runtime: str | os.PathLike, profile: BoardProfile | None) -> list[Target]:
     path = Path(runtime)
     try:
-        text = path.read_text(encoding="ascii")
+        raw = path.read_bytes()
+        text = raw.decode("ascii")
     except (OSError, UnicodeDecodeError) as err:
         raise UserError(f"Die Firmware-Datei {path} lässt sich nicht lesen ({err}).")
     if universal.is_universal(text):
@@ -54,7 +56,8 @@ def _runtime_target(runtime: str | os.PathLike, profile: BoardProfile | None) ->
     if info.device_version != expected:
         raise UserError(f"{path.name} ist keine Firmware für den {profile.title}. "
                         "Prüfe --board und --runtime.")
-    return [Target(profile, text, BOARD_ID[info.device_version])]
+    official = firmware.sha256_of(raw) in {b.firmware.sha256 for b in BOARDS.values() if b.firmware}
+    return [Target(profile, text, BOARD_ID[info.device_version], official)]
 
 
 def targets(profile: BoardProfile | None, runtime: str | os.PathLike | None) -> list[Target]:
@@ -78,4 +81,4 @@ def build_hex(content: bytes, chosen: list[Target]) -> BuiltHex:
         built = hexfile.embed(target.firmware_hex, content, board_title=target.board.title)
         parts.append((target.board_id, built))
     text = parts[0][1] if len(parts) == 1 else universal.merge(parts)
-    return BuiltHex(text, tuple(dict.fromkeys(t.board.id for t in chosen)))
+    return BuiltHex(text, tuple(dict.fromkeys(t.board.id for t in chosen)), all(t.official for t in chosen))

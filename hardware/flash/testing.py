@@ -76,6 +76,7 @@ class PtyBoard:
         self.thread.start()
 
     def close(self) -> None:
+        """Stop the board and close both ends of the pty."""
         self.stop.set()
         self.thread.join(2)
         os.close(self.master)

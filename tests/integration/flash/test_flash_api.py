@@ -48,7 +48,11 @@ def test_runtime_picks_the_board(tmp_path, official_text, cache_dir):
     runtime = tmp_path / "fw.hex"
     runtime.write_text(official_text("mini2"))
     result = flash(PROGRAM, runtime=runtime, hex_out=tmp_path / "out.hex")
-    assert result.boards == ("mini2",)
+    assert result.boards == ("mini2",) and "eigener" not in result.message
+    own = tmp_path / "own.hex"
+    own.write_text(official_text("mini2").replace(":00000001FF", ":00000001FF\n"))
+    result = flash(PROGRAM, runtime=own, hex_out=tmp_path / "out2.hex")
+    assert "eigener, nicht offizieller Firmware" in result.message
     with pytest.raises(UserError, match="keine Firmware für den Calliope mini 3"):
         flash(PROGRAM, runtime=runtime, board="mini3", hex_out=tmp_path / "x.hex")
     assert not (tmp_path / "x.hex").exists()

@@ -10,30 +10,20 @@ Ctrl-C into a ``KeyboardInterrupt`` of the running program. Byte protocol: ``ser
 
 from __future__ import annotations
 
-import codeop
-import collections
 import threading
 from collections.abc import Callable
 from typing import Protocol
 
 from schuelerlab.hardware.boards import BoardProfile
+from schuelerlab.hardware.sim.readline import needs_continuation, readline
+from schuelerlab.hardware.sim.uart import HardReset, PowerOff, SoftReset, Uart
+
+__all__ = ["Executor", "HardReset", "Repl", "SoftReset", "cooked", "needs_continuation"]
 
 CTRL_A, CTRL_B, CTRL_C, CTRL_D, CTRL_E = 1, 2, 3, 4, 5
 RAW_BANNER = "raw REPL; CTRL-B to exit\r\n"
 PASTE_BANNER = "\r\npaste mode; Ctrl-C to cancel, Ctrl-D to finish\r\n=== "
 RAW_PASTE_WINDOW = 128  # half of MICROPY_REPL_STDIN_BUFFER_MAX (256)
-
-
-class SoftReset(Exception):
-    """Raised by an executor when the program ended with ``SystemExit`` (the board soft-reboots)."""
-
-
-class HardReset(Exception):
-    """Raised by an executor when the program called ``machine.reset()`` (the board boots again)."""
-
-
-class _Stop(Exception):
-    """Internal: the REPL was closed."""
 
 
 class Executor(Protocol):
@@ -57,14 +47,6 @@ def cooked(text: str) -> bytes:
     return text.replace("\n", "\r\n").encode("utf-8", "replace")
 
 
-def needs_continuation(source: str) -> bool:
-    """True if a friendly-REPL input is an unfinished compound statement (the ``... `` prompt)."""
-    try:
-        return codeop.compile_command(source, "<stdin>", "single") is None
-    except (SyntaxError, ValueError, OverflowError):
-        return False
-
-
 class Repl:
     """The serial face's REPL: feed it host bytes, it writes device bytes.
 
@@ -81,12 +63,7 @@ class Repl:
         self.executor = executor
         self._write = write
         self._main_source = main_source
-        self._cond = threading.Condition()
-        self._buf: collections.deque[int] = collections.deque()
-        self._idle = False
-        self._executing = False
-        self._reset_requested = False
-        self._closed = False
+        self.uart = Uart(on_interrupt=executor.interrupt)
         self._mode_after_reset = "friendly"
         self._thread: threading.Thread | None = None
 
@@ -98,14 +75,7 @@ class Repl:
 
     def feed(self, data: bytes) -> None:
         """Bytes from the host. A Ctrl-C while code runs interrupts it instead of being queued."""
-        with self._cond:
-            for byte in data:
-                if byte == CTRL_C and self._executing:
-                    self.executor.interrupt()
-                else:
-                    self._buf.append(byte)
-            self._idle = False
-            self._cond.notify_all()
+        self.uart.feed(data)
 
     def output(self, text: str) -> None:
         """Program output (stdout of the executor), sent cooked."""
@@ -113,26 +83,15 @@ class Repl:
 
     def hard_reset(self) -> None:
         """Press the reset button (or a CDC break): stop the program, drop input, boot again."""
-        with self._cond:
-            self._reset_requested = True
-            self._buf.clear()
-            self._idle = False
-            if self._executing:
-                self.executor.interrupt()
-            self._cond.notify_all()
+        self.uart.request_reset()
 
     def wait_idle(self, timeout: float = 10.0) -> bool:
         """Wait until the device waits for input with nothing queued; False on timeout."""
-        with self._cond:
-            return self._cond.wait_for(lambda: self._idle and not self._buf, timeout)
+        return self.uart.wait_idle(timeout)
 
     def close(self) -> None:
         """Stop the firmware thread (the executor stays the owner's)."""
-        with self._cond:
-            self._closed = True
-            if self._executing:
-                self.executor.interrupt()
-            self._cond.notify_all()
+        self.uart.close()
         if self._thread is not None and self._thread is not threading.current_thread():
             self._thread.join(timeout=5)
 
@@ -141,22 +100,7 @@ class Repl:
         self._write(text.encode("utf-8", "replace"))
 
     def _getc(self) -> int:
-        with self._cond:
-            while not self._buf:
-                self._check_signals()
-                self._idle = True
-                self._cond.notify_all()
-                self._cond.wait()
-            self._check_signals()
-            self._idle = False
-            return self._buf.popleft()
-
-    def _check_signals(self) -> None:
-        if self._closed:
-            raise _Stop
-        if self._reset_requested:
-            self._reset_requested = False
-            raise HardReset
+        return self.uart.getc()
 
     def _firmware(self) -> None:
         first = True
@@ -167,11 +111,9 @@ class Repl:
                 first = False
                 self._boot()
             except HardReset:
-                with self._cond:
-                    self._buf.clear()
-                    self._reset_requested = False
+                self.uart.after_reset()
                 continue
-            except _Stop:
+            except PowerOff:
                 return
 
     def _boot(self) -> None:
@@ -197,9 +139,7 @@ class Repl:
     def _exec(self, code: str, *, filename: str = "<stdin>", single: bool = False,
               print_eof: bool) -> None:
         """parse_compile_execute: run, then ``\\x04`` + traceback + ``\\x04`` in raw mode."""
-        with self._cond:
-            self._check_signals()
-            self._executing = True
+        self.uart.set_executing(True)
         try:
             traceback = self.executor.execute(code, filename=filename, single=single)
         except SoftReset:
@@ -207,10 +147,8 @@ class Repl:
                 self._out("\x04")
             raise
         finally:
-            with self._cond:
-                self._executing = False
-        with self._cond:
-            self._check_signals()
+            self.uart.set_executing(False)
+        self.uart.check()
         if print_eof:
             self._out("\x04")
         if traceback:
@@ -290,7 +228,7 @@ class Repl:
         self._mode_after_reset = "friendly"
         self._banner()
         while True:
-            line, ret = self._readline(">>> ")
+            line, ret = readline(self._getc, self._write, ">>> ")
             if ret == CTRL_A:
                 self._out("\r\n")
                 return "raw"
@@ -324,7 +262,7 @@ class Repl:
     def _continue_block(self, line: str) -> str | None:
         source = line
         while needs_continuation(source):
-            more, ret = self._readline("... ", allow_ctrl=False)
+            more, ret = readline(self._getc, self._write, "... ", allow_ctrl=False)
             if ret == CTRL_C:
                 self._out("\r\n")
                 return None
@@ -346,35 +284,3 @@ class Repl:
                 return data.decode("utf-8", "replace").replace("\r\n", "\n").replace("\r", "\n")
             data.append(c)
             self._out("\r\n=== ") if c == 13 else self._write(bytes([c]))
-
-    def _readline(self, prompt: str, *, allow_ctrl: bool = True) -> tuple[str, int]:
-        """readline.c, simplified: echo, backspace, ``\\r`` ends; returns (line, ctrl char or 0)."""
-        self._out(prompt)
-        line = bytearray()
-        while True:
-            c = self._getc()
-            if CTRL_A <= c <= CTRL_E and not line and (allow_ctrl or c in (CTRL_C, CTRL_D)):
-                return "", c
-            if c == CTRL_C:
-                return "", c
-            if c == 13:
-                self._out("\r\n")
-                return line.decode("utf-8", "replace"), 0
-            if c in (8, 127):
-                if line:
-                    line.pop()
-                    self._out("\b \b")
-            elif c == 27:
-                self._skip_escape()
-            elif c >= 32:
-                line.append(c)
-                self._write(bytes([c]))
-
-    def _skip_escape(self) -> None:
-        """Swallow a VT100 escape sequence (arrow keys); history editing is not simulated."""
-        if self._getc() != ord("["):
-            return
-        while True:
-            c = self._getc()
-            if not (48 <= c <= 57 or c == ord(";")):
-                return

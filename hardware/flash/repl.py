@@ -22,6 +22,7 @@ from schuelerlab.errors import UserError
 
 RAW_BANNER = b"raw REPL; CTRL-B to exit\r\n>"
 CHUNK = 256  # payload bytes per write command
+PLAIN_PIECE = 32  # bytes per write in plain raw mode, 10 ms apart (as microfs does for nRF51 boards)
 
 
 class ReplUnavailable(UserError):
@@ -62,6 +63,7 @@ class RawRepl:
         self.port = port
         self.timeout = timeout
         self._pending = bytearray()
+        self.raw_paste: bool | None = None  # None: not tried yet
         try:
             self.serial = serial.serial_for_url(port, baudrate=BAUDRATE, timeout=0.05, exclusive=True)
         except serial.SerialException as err:
@@ -131,15 +133,20 @@ class RawRepl:
         )
 
     def exec(self, code: str, timeout: float | None = None) -> tuple[str, str]:
-        """Run ``code``; return (stdout, traceback text). The prompt ``>`` must already have been read."""
+        """Run ``code``; return (stdout, traceback text). The prompt ``>`` must already have been read.
+
+        Uses raw-paste mode (flow-controlled) where the board has it, else plain raw mode in small
+        paced pieces (the nRF51 boards have a tiny UART buffer).
+        """
         data = code.encode("utf-8")
-        for i in range(0, len(data), 256):
-            self._write(data[i:i + 256])
-            time.sleep(0.01)
-        self._write(b"\x04")
         try:
-            if self._read_until(b"OK", timeout=timeout)[-2:] != b"OK":
-                raise TimeoutError(b"")
+            if not (self.raw_paste is not False and self._paste(data, timeout)):
+                for i in range(0, len(data), PLAIN_PIECE):
+                    self._write(data[i:i + PLAIN_PIECE])
+                    time.sleep(0.01)
+                self._write(b"\x04")
+                if self._read_until(b"OK", timeout=timeout)[-2:] != b"OK":
+                    raise TimeoutError(b"")
             out = self._read_until(b"\x04", timeout=timeout)[:-1]
             err = self._read_until(b"\x04", timeout=timeout)[:-1]
             self._read_until(b">", timeout=timeout)
@@ -147,6 +154,46 @@ class RawRepl:
             raise UserError(f"Das Board an {self.port} antwortet nicht mehr. Drücke den Reset-Knopf und "
                             "versuche es noch einmal.")
         return _text(out), _text(err)
+
+    def _read_exact(self, n: int, timeout: float | None) -> bytes:
+        deadline = time.monotonic() + (self.timeout if timeout is None else timeout)
+        while len(self._pending) < n:
+            if time.monotonic() > deadline:
+                raise TimeoutError(bytes(self._pending))
+            self._pending += self.serial.read(max(1, min(self.serial.in_waiting, n - len(self._pending))))
+        data = bytes(self._pending[:n])
+        del self._pending[:n]
+        return data
+
+    def _paste(self, data: bytes, timeout: float | None) -> bool:
+        """Send ``data`` in raw-paste mode; False (and remember it) if the board has no raw-paste."""
+        self._write(b"\x05A\x01")
+        answer = self._read_exact(2, timeout)
+        if answer != b"R\x01":
+            self.raw_paste = False
+            if answer != b"R\x00":  # MicroPython 1.9 re-prints the raw banner instead
+                self._read_until(b"w REPL; CTRL-B to exit\r\n>", timeout)
+            return False
+        self.raw_paste = True
+        window = int.from_bytes(self._read_exact(2, timeout), "little")
+        credit, pos = window, 0
+        while pos < len(data):
+            while credit == 0 or self._pending or self.serial.in_waiting:
+                flow = self._read_exact(1, timeout)
+                if flow == b"\x01":
+                    credit += window
+                elif flow == b"\x04":  # the board ended the transfer (e.g. out of memory)
+                    self._write(b"\x04")
+                    raise UserError("Das Board hat die Übertragung abgebrochen (zu wenig Speicher?).")
+                else:
+                    raise TimeoutError(flow)
+            piece = data[pos:pos + credit]
+            self._write(piece)
+            pos += len(piece)
+            credit -= len(piece)
+        self._write(b"\x04")
+        self._read_until(b"\x04", timeout)
+        return True
 
     def reset_and_listen(self, seconds: float) -> str:
         """Leave the raw REPL, soft-reset in friendly mode (so ``main.py`` runs), collect the output."""

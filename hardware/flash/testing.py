@@ -114,6 +114,9 @@ class PtyBoard:
                 self.buf = bytearray()
             else:
                 self.buf.append(b)
+                if self.buf == b"\x05A\x01":  # raw-paste request: "understood, not supported"
+                    self.buf = bytearray()
+                    self._send(b"R\x00")
             return
         if b == 0x01:
             self.raw, self.buf = True, bytearray()

@@ -64,3 +64,16 @@ def test_program_the_board_lacks_is_refused_before_writing(tmp_path):
         assert proc.returncode == 1 and proc.stderr.startswith("schuelerlab: ")
         assert "`microphone` gibt es auf dem Calliope mini 1.x/2.x nicht" in proc.stderr
         assert not sim.fs.exists("main.py")
+
+
+@pytest.mark.parametrize(("board", "paste"), [("mini3", True), ("mini2", False)])
+def test_raw_paste_where_the_firmware_has_it(board, paste, tmp_path):
+    from schuelerlab.hardware.flash.repl import RawRepl
+
+    with SimulatedSerialBoard(board=board, link=tmp_path / "calliope") as sim:
+        assert sim.wait_idle(20)
+        with RawRepl(sim.path) as session:
+            session.enter()
+            assert session.exec("print(6 * 7)") == ("42\n", "")
+            assert session.raw_paste is paste
+            assert session.exec("x = 'ü' * 300\nprint(len(x))") == ("300\n", "")

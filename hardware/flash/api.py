@@ -119,8 +119,11 @@ def flash(code_or_path: str | os.PathLike, *, board: str | None = None,
     profile = board_for(board)
     content = main_py_bytes(source)
     if port is not None and hex_out is None and drive is None:
+        if runtime is not None:
+            raise UserError("Mit --port wird nur main.py geschrieben, keine Firmware. Für --runtime lass "
+                            "--port weg: dann kommt die Firmware über das Laufwerk MINI.")
         return _via_repl(port, source, name, content, profile, listen)
-    if hex_out is None and drive is None:
+    if hex_out is None and drive is None and runtime is None:
         ports = repl.find_board_ports()
         if len(ports) > 1:
             raise UserError(f"Es sind mehrere Boards angeschlossen ({', '.join(ports)}). Wähle eins mit "

@@ -90,6 +90,13 @@ def test_repl_path_through_the_api(pty_board):
     assert "hallo" in result.output and "hallo" in str(result)
 
 
+def test_runtime_and_port_do_not_mix(tmp_path, official_text):
+    runtime = tmp_path / "fw.hex"
+    runtime.write_text(official_text("mini3"))
+    with pytest.raises(UserError, match="Mit --port wird nur main.py geschrieben"):
+        flash(PROGRAM, runtime=runtime, port="/dev/null")
+
+
 def test_hex_filename_is_safe():
     assert hex_filename("Grüße.py") == "Gruesse.hex"
     assert hex_filename("mein programm!.py") == "mein_programm.hex"

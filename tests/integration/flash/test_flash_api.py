@@ -102,3 +102,24 @@ def test_hex_filename_is_safe():
     assert hex_filename("mein programm!.py") == "mein_programm.hex"
     assert hex_filename("ßß") == "ssss.hex"
     assert hex_filename("..py") == "programm.hex"
+
+
+def test_board_found_on_serial_gets_main_py(pty_board, monkeypatch, tmp_path):
+    """USB discovery is the only faked part: it reports the pty as the connected board."""
+    from schuelerlab.hardware.flash import repl
+
+    monkeypatch.setattr(repl, "find_board_ports", lambda: [pty_board.path])
+    result = flash('print("auto")\n', listen=0.3)
+    assert result.method == "repl" and pty_board.files["main.py"] == b'print("auto")\n'
+
+
+def test_board_without_micropython_falls_back_to_the_drive(silent_pty, installed_cache, monkeypatch,
+                                                           tmp_path):
+    from schuelerlab.hardware.flash import repl
+
+    media = tmp_path / "media"
+    (media / "MINI").mkdir(parents=True)
+    monkeypatch.setenv("SCHUELERLAB_DRIVE_ROOTS", str(media))
+    monkeypatch.setattr(repl, "find_board_ports", lambda: [silent_pty.path])
+    result = flash(PROGRAM, board="mini3")
+    assert result.method == "drive" and result.path == media / "MINI" / "programm.hex"

@@ -122,7 +122,7 @@ class RawRepl:
             self._drain()
             self._write(b"\r\x01")
             try:
-                self._read_until(RAW_BANNER, timeout=min(self.timeout, 3.0))
+                self._read_until(RAW_BANNER, timeout=min(self.timeout, 1.5))
                 return
             except TimeoutError:
                 continue

@@ -22,7 +22,7 @@ def test_writes_main_py_and_the_program_runs_after_reset(pty_board):
 
 
 def test_large_program_is_written_in_chunks(pty_board):
-    content = b"".join(b"x%d = %d  # \xc3\xa4\n" % (i, i) for i in range(600))
+    content = b"".join(b"x%d = %d  # \xc3\xa4\n" % (i, i) for i in range(150))
     repl.write_main(pty_board.path, content, listen=0.1)
     assert pty_board.files["main.py"] == content
 

@@ -78,7 +78,35 @@ def find_drives() -> list[Path]:
     for path in candidates:
         if _LABEL.match(path.name) and path not in found:
             found.append(path)
-    return sorted(found, key=lambda p: (not p.name.upper().startswith("MINI"), str(p)))
+    if sys.platform == "win32" and not os.environ.get("SCHUELERLAB_DRIVE_ROOTS"):
+        found += _windows_drives()
+    return sorted(found, key=lambda p: (not _label(p).upper().startswith("MINI"), str(p)))
+
+
+def _label(path: Path) -> str:
+    return path.name or _volume_label(str(path))
+
+
+def _volume_label(root: str) -> str:
+    """The volume label of a Windows drive root such as ``E:\\`` ("" elsewhere or on failure)."""
+    if sys.platform != "win32":
+        return ""
+    import ctypes
+
+    buf = ctypes.create_unicode_buffer(261)
+    ok = ctypes.windll.kernel32.GetVolumeInformationW(ctypes.c_wchar_p(root), buf, 261,
+                                                      None, None, None, None, 0)
+    return buf.value if ok else ""
+
+
+def _windows_drives() -> list[Path]:
+    """Windows drive letters whose volume label is MINI or MICROBIT (not tested on Windows yet)."""
+    import ctypes
+    import string
+
+    mask = ctypes.windll.kernel32.GetLogicalDrives()
+    roots = [f"{letter}:\\" for i, letter in enumerate(string.ascii_uppercase) if mask >> i & 1]
+    return [Path(root) for root in roots if _LABEL.match(_volume_label(root))]
 
 
 def is_read_only(path: Path) -> bool:
@@ -94,9 +122,9 @@ def is_read_only(path: Path) -> bool:
 def check_target(drive: Path) -> Path:
     """Validate a drive path given by the user; German UserError if it cannot take a hex."""
     drive = Path(drive)
-    if drive.name.upper() in NOT_A_TARGET:
+    if _label(drive).upper() in NOT_A_TARGET:
         raise UserError(
-            f"{drive} ist das Laufwerk {drive.name}, nicht das Programm-Laufwerk. Ziehe Programme auf das "
+            f"{drive} ist das Laufwerk {_label(drive)}, nicht das Programm-Laufwerk. Ziehe Programme auf das "
             "Laufwerk MINI (beim micro:bit MICROBIT)."
         )
     if not drive.is_dir():

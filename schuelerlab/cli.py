@@ -24,13 +24,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "ports": ("schuelerlab.hardware.cli:ports", "Angeschlossene Calliope minis und micro:bits anzeigen."),
     "stream": ("schuelerlab.hardware.cli:stream", "Messwerte vom Calliope live anzeigen."),
     "log": ("schuelerlab.hardware.cli:log", "Messwerte vom Calliope in eine CSV-Datei schreiben."),
-    "simulate-serial": (
-        "schuelerlab.hardware.sim.serialcli:simulate_serial",
-        "Einen simulierten Calliope als serielles Gerät starten (für mpremote und stream).",
-    ),
     "lab": ("schuelerlab.labcmd:lab", "JupyterLab mit den Kursen starten."),
     "flash": ("schuelerlab.hardware.flash.cli:flash", "Ein MicroPython-Programm auf den Calliope bringen."),
     "firmware": ("schuelerlab.hardware.flash.cli:firmware", "Offizielle Calliope-Firmware laden und prüfen."),
+    "simulate": ("schuelerlab.hardware.sim.cli:simulate", "Ein Calliope-Programm im Simulator ausführen."),
 }
 
 

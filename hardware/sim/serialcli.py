@@ -1,8 +1,7 @@
 """``schuelerlab simulate PROGRAM --serial``: the simulated Calliope as a serial device until Ctrl-C.
 
-:func:`serve` is the keyword-only API; :data:`serial_options` adds ``--serial``, ``--link`` and
-``--tcp`` to a click command (the simulator's ``simulate``); :func:`simulate_serial` is a
-stand-alone command for the same thing.
+:func:`serve` is the keyword-only API; :func:`serial_options` adds ``--serial``, ``--link`` and
+``--tcp`` to the simulator's ``simulate`` command, which calls :func:`serve_cli` with its options.
 """
 
 from __future__ import annotations
@@ -12,19 +11,20 @@ from collections.abc import Callable
 from pathlib import Path
 
 import click
-from schuelerlab.hardware.boards import BOARDS
+from schuelerlab.hardware.sim.scenario import Scenario, from_cli
 from schuelerlab.hardware.sim.serialface import SimulatedSerialBoard, pty_supported
 
 
 def serve(*, program: Path | None, board: str = "mini3", link: Path | None = None,
-          tcp_port: int | None = None, echo: Callable[[str], None] = click.echo) -> None:
+          tcp_port: int | None = None, scenario: Scenario | None = None,
+          echo: Callable[[str], None] = click.echo) -> None:
     """Run a simulated board on a pty (symlink ``link``) and on ``socket://127.0.0.1:PORT``.
 
-    ``program`` becomes ``main.py`` and runs at boot; ``tcp_port`` None picks a free port.
-    Returns when the user presses Ctrl-C.
+    ``program`` becomes ``main.py`` and runs at boot; ``tcp_port`` None picks a free port;
+    ``scenario`` sets sensors and presses (times count from each boot). Returns on Ctrl-C.
     """
     with SimulatedSerialBoard(program=program, board=board, link=link, pty=pty_supported(),
-                              tcp_port=tcp_port or 0) as sim:
+                              tcp_port=tcp_port or 0, scenario=scenario) as sim:
         echo(f"Simulierter Calliope bereit: {sim.describe()}")
         echo(f"Board: {sim.profile.title}. Verbinde dich z. B. mit: mpremote connect {sim.url} repl")
         echo("Beenden mit Strg+C.")
@@ -48,12 +48,13 @@ def serial_options(command: Callable) -> Callable:
                         help="Den Calliope als serielles Gerät anbieten (für mpremote, stream).")(command)
 
 
-@click.command("simulate-serial")
-@click.argument("program", required=False, type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--board", type=click.Choice(sorted(BOARDS)), default="mini3", show_default=True,
-              help="Welcher Calliope simuliert wird.")
-@serial_options
-def simulate_serial(program: Path | None, board: str, serial: bool, link: Path | None,
-                    tcp_port: int | None) -> None:
-    """Einen simulierten Calliope als serielles Gerät starten (PROGRAMM läuft als main.py)."""
-    serve(program=program, board=board, link=link, tcp_port=tcp_port)
+def serve_cli(*, program: Path, board: str, link: Path | None, tcp_port: int | None, press: str = "",
+              gesture: str = "", settings: tuple[str, ...] = (), radio: str = "",
+              scenario_file: Path | None = None, seed: int = 1, **_batch_only: object) -> None:
+    """``simulate --serial``: build the scenario from the command's options and :func:`serve`."""
+    from schuelerlab.hardware.sim.engine import _read_json
+
+    base = Scenario.from_dict(_read_json(Path(scenario_file))) if scenario_file else None
+    scenario = from_cli(press=press, gesture=gesture, settings=tuple(settings), radio=radio, seed=seed,
+                        base=base)
+    serve(program=program, board=board, link=link, tcp_port=tcp_port, scenario=scenario)

@@ -1,8 +1,9 @@
 """The simulated Calliope as a serial device: a pty (stable symlink) and/or a TCP port.
 
-``SimulatedSerialBoard`` wires the REPL (:mod:`.repl`), real MicroPython (:mod:`.wasmexec`), the flat
-file system (:mod:`.flatfs`) and the devices (:class:`~schuelerlab.hardware.ptydev.PtyDevice`,
-:class:`.tcp.TcpDevice`). ``schuelerlab stream``, mpremote and pyserial talk to it unchanged::
+``SimulatedSerialBoard`` wires the REPL (:mod:`.repl`), the simulator's live MicroPython VM
+(:mod:`.liveexec`), the flat file system (:mod:`.flatfs`) and the devices
+(:class:`~schuelerlab.hardware.ptydev.PtyDevice`, :class:`.tcp.TcpDevice`).
+``schuelerlab stream``, mpremote and pyserial talk to it unchanged::
 
     with SimulatedSerialBoard(program=Path("main.py"), link=Path("/tmp/calliope")) as board:
         subprocess.run(["mpremote", "connect", board.path, "exec", "print(1+2)"], timeout=30)
@@ -20,9 +21,10 @@ from types import TracebackType
 
 from schuelerlab.hardware.boards import board_profile
 from schuelerlab.hardware.sim.flatfs import FlatFS
+from schuelerlab.hardware.sim.liveexec import LiveExecutor
 from schuelerlab.hardware.sim.repl import Repl
+from schuelerlab.hardware.sim.scenario import Scenario
 from schuelerlab.hardware.sim.tcp import TcpDevice
-from schuelerlab.hardware.sim.wasmexec import WasmExecutor
 
 from schuelerlab.errors import UserError
 
@@ -63,11 +65,12 @@ class SimulatedSerialBoard:
         pty: provide a pseudo-terminal (POSIX only).
         tcp_port: also serve ``socket://127.0.0.1:PORT`` (0 = any free port; None = no TCP).
         files_dir: host folder holding the board's files (default: a temporary folder).
+        scenario: sensor values, button presses, ... of the simulator (times count from each boot).
     """
 
     def __init__(self, *, program: Path | str | None = None, board: str = "mini3",
                  link: Path | str | None = None, pty: bool = True, tcp_port: int | None = None,
-                 files_dir: Path | str | None = None) -> None:
+                 files_dir: Path | str | None = None, scenario: Scenario | None = None) -> None:
         try:
             self.profile = board_profile(board)
         except ValueError as err:
@@ -80,10 +83,11 @@ class SimulatedSerialBoard:
         self.pty = _open_pty(link) if pty else None
         self.tcp: TcpDevice | None = None
         self.repl: Repl | None = None
-        self.executor: WasmExecutor | None = None
+        self.executor: LiveExecutor | None = None
         try:
             self.tcp = _open_tcp(self._feed, tcp_port) if tcp_port is not None else None
-            self.executor = WasmExecutor(profile=self.profile, fs=self.fs, on_output=self._output)
+            self.executor = LiveExecutor(profile=self.profile, fs=self.fs, on_output=self._output,
+                                         scenario=scenario)
             self.repl = Repl(self.profile, self.executor, write=self._send, main_source=self._main_source)
         except BaseException:
             self.close()

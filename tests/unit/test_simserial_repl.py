@@ -6,8 +6,8 @@ import time
 import pytest
 from schuelerlab.hardware.boards import MINI2, MINI3
 from schuelerlab.hardware.sim.flatfs import FlatFS
+from schuelerlab.hardware.sim.liveexec import LiveExecutor
 from schuelerlab.hardware.sim.repl import Repl
-from schuelerlab.hardware.sim.wasmexec import WasmExecutor
 
 BANNER3 = (b"MicroPython b7ce7a8 on 2024-11-05; Calliope mini v2.1.2b with nRF52833\r\n"
            b'Type "help()" for more information.\r\n')
@@ -28,7 +28,7 @@ class Device:
         self._out = bytearray()
         self._lock = threading.Lock()
         self._seen = 0
-        self.executor = WasmExecutor(profile=profile, fs=self.fs, on_output=lambda t: self.repl.output(t))
+        self.executor = LiveExecutor(profile=profile, fs=self.fs, on_output=lambda t: self.repl.output(t))
         self.repl = Repl(profile, self.executor, write=self._write, main_source=self._main)
         self.repl.start()
 
@@ -212,3 +212,22 @@ def test_reset_button_interrupts_program(tmp_path):
         assert b"Traceback" not in out and b">>> " not in out
     finally:
         dev.close()
+
+
+def test_one_ctrl_c_stops_a_busy_loop_without_sleep(mini3):
+    mini3.send(b"\x01")
+    mini3.repl.feed(b"x = 1\nwhile True:\n    x += 1\x04")
+    assert mini3.read_until(b"OK") == b"OK"
+    out = mini3.send(b"\x03")
+    assert out.startswith(b"\x04Traceback (most recent call last):\r\n")
+    assert out.endswith(b"KeyboardInterrupt: \r\n\x04>")
+    assert mini3.send(b"print('still alive')\x04") == b"OKstill alive\r\n\x04\x04>"
+
+
+def test_garbage_and_memory_bombs_do_not_kill_the_board(mini3):
+    mini3.send()
+    mini3.send(bytes(range(256)) * 2)
+    assert mini3.send(b"\x03\x02").endswith(BANNER3 + b">>> ")
+    out = mini3.send(b"x = 'a' * 10**9\r")
+    assert b"\r\nMemoryError: memory allocation failed" in out and out.endswith(b"\r\n>>> ")
+    assert mini3.send(b"print(1)\r") == b"print(1)\r\n1\r\n>>> "

@@ -1,19 +1,29 @@
-# MicroPython guest code (runs inside the simulated board, not on the host).
-# open() for the flat file system of a simulated Calliope; the files live on the host (flatfs.py),
-# reached through one host function set by serial_boot.install().
+# MicroPython guest code: the serial face's board persona on top of the simulator's live mode.
+# install() (run by hardware/sim/liveexec.py after every VM start) replaces open() by one for the
+# flat file system kept on the host (flatfs.py: chunk accounting, ENOSPC, "illegal mode" for
+# 'a'), and the live loop's code runner by one that also knows the friendly REPL's "single" mode
+# and reports SystemExit (the board soft-reboots).
 import binascii
+import builtins
+import sys
 
-fs_call = None  # host function: (op, name, data) -> [errno_name, value]
-# WASI errno numbers of this MicroPython build; the host rewrites tracebacks to the board's numbers.
-ERRNO = {"ENOENT": 44, "EIO": 29, "EBADF": 8, "EINVAL": 28, "ENOSPC": 51}
+import _simhost
+import _simos
+
+#: errno names -> numbers as the board prints them
+ERRNO = {"ENOENT": 2, "EIO": 5, "EBADF": 9, "EINVAL": 22, "ENOSPC": 28}
 MODES = {"r": "r", "rt": "r", "tr": "r", "rb": "rb", "br": "rb",
          "w": "w", "wt": "w", "tw": "w", "wb": "wb", "bw": "wb"}
 
 
+def error(name):
+    return _simos._BoardOSError(ERRNO.get(name, 5), name if name in ERRNO else "EIO")
+
+
 def fs(op, name="", data=""):
-    err, value = fs_call(op, name, data)
+    err, value = _simhost.json.loads(_simhost.call("ssfs", op + "\x00" + name + "\x00" + data))
     if err:
-        raise OSError(ERRNO.get(err, 29))
+        raise error(err)
     return value
 
 
@@ -32,7 +42,7 @@ class FlatFile:
 
     def _check(self, writing):
         if self._closed or writing != self._writing:
-            raise OSError(ERRNO["EBADF"])
+            raise error("EBADF")
 
     def _out(self, data):
         return data if self._binary else str(data, "utf-8")
@@ -97,3 +107,21 @@ def open(name, mode="r", *args, **kwargs):
     if mode not in MODES:
         raise ValueError("illegal mode")
     return FlatFile(name, MODES[mode])
+
+
+def _run_code(source, filename, scope):
+    boot = sys.modules["_simboot"]
+    mode = "exec"
+    if filename[:1] == "\x02":  # marker of the friendly REPL (\x01 would be a host signal)
+        mode, filename = "single", filename[1:]
+    try:
+        exec(compile(source, filename, mode), scope)
+    except SystemExit:
+        _simhost.call("ssexit", "")
+    except BaseException as exc:  # noqa - everything is reported to the host
+        boot._report(exc)
+
+
+def install():
+    builtins.open = open
+    sys.modules["_simboot"]._run_code = _run_code

@@ -48,3 +48,9 @@ def test_pins_the_board_lacks_when_the_profile_lists_pins():
                             missing=frozenset(), pins={"pin0": "analog", "pin_RGB": "digital"})
     found = problems("from calliopemini import *\npin16.write_digital(1)\npin0.read_analog()\n", board)
     assert len(found) == 1 and "`pin16`" in found[0] and "Zeile 2" in found[0]
+
+
+def test_pin_names_of_the_real_profiles():
+    source = "from calliopemini import *\npin16.write_digital(1)\nx = pin_A1_RX.read_analog()\n"
+    assert [("pin16" in p, "Zeile 2" in p) for p in problems(source, MINI3)] == [(True, True)]
+    assert [("pin_A1_RX" in p, "Zeile 3" in p) for p in problems(source, MINI2)] == [(True, True)]

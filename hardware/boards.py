@@ -136,6 +136,22 @@ MINI2 = BoardProfile(
 
 BOARDS: dict[str, BoardProfile] = {b.id: b for b in (MINI3, MINI2)}
 
+#: The BBC micro:bit (V1 and V2 share this profile); only a target for ``flash``. Its MicroPython hexes
+#: (v1.1.1, v2.1.2) ship inside the micropython-microbit-fs wheel, so it needs no firmware download.
+MICROBIT = BoardProfile(
+    id="microbit",
+    title="BBC micro:bit",
+    module="microbit",
+    modules=_COMMON_MODULES | {"log", "power", "machine", "neopixel"},
+    fs_bytes=160 * 126,
+    raw_paste=True,
+    soft_reboot_text="MPY: soft reboot",
+    os_functions=frozenset({"listdir", "ilistdir", "stat", "remove", "size", "uname"}),
+)
+
+#: Every board ``schuelerlab flash --board`` accepts (``BOARDS`` stays Calliope-only).
+FLASH_BOARDS: dict[str, BoardProfile] = {**BOARDS, MICROBIT.id: MICROBIT}
+
 
 def board_profile(board_id: str) -> BoardProfile:
     """Return the profile for ``mini3`` or ``mini2``; raise ValueError with a German hint otherwise."""

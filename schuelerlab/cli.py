@@ -25,6 +25,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "stream": ("schuelerlab.hardware.cli:stream", "Messwerte vom Calliope live anzeigen."),
     "log": ("schuelerlab.hardware.cli:log", "Messwerte vom Calliope in eine CSV-Datei schreiben."),
     "lab": ("schuelerlab.labcmd:lab", "JupyterLab mit den Kursen starten."),
+    "flash": ("schuelerlab.hardware.flash.cli:flash", "Ein MicroPython-Programm auf den Calliope bringen."),
+    "firmware": ("schuelerlab.hardware.flash.cli:firmware", "Offizielle Calliope-Firmware laden und prüfen."),
     "simulate": ("schuelerlab.hardware.sim.cli:simulate", "Ein Calliope-Programm im Simulator ausführen."),
     "hub": ("schuelerlab.hub.cli:hub", "Den Schülerlab-Hub starten oder seine Einstellungen zeigen."),
     "class": ("schuelerlab.hub.cli:class_", "Klassen mit Konten und Anmeldekarten verwalten."),

@@ -6,6 +6,7 @@ the idle culler and the single-user servers itself and stops them all when it st
 
 from __future__ import annotations
 
+import ctypes
 import os
 import signal
 import socket
@@ -27,6 +28,8 @@ from schuelerlab.hub.state import StatePaths, default_state_dir, ensure_state
 from schuelerlab.errors import UserError
 
 SHIM = Path(__file__).with_name("jupyterhub_config.py")
+
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 def prepare(*, settings: Settings, paths: StatePaths) -> None:
@@ -101,6 +104,14 @@ def wait_until_ready(urls: list[str], proc: subprocess.Popen, timeout: float = 1
     return not pending
 
 
+def _say(text: str) -> None:
+    """Print for the user; a closed terminal or pipe must never stop us from stopping the hub."""
+    try:
+        print(text, flush=True)
+    except (BrokenPipeError, OSError):
+        pass
+
+
 def supervise(proc: subprocess.Popen, *, urls: list[str], ready_text: str) -> int:
     """Announce readiness, wait for the hub; on Ctrl-C or SIGTERM stop it once, gently then firmly."""
     def interrupt(signum, _frame):
@@ -109,13 +120,15 @@ def supervise(proc: subprocess.Popen, *, urls: list[str], ready_text: str) -> in
     old_term, old_int = signal.signal(signal.SIGTERM, interrupt), signal.getsignal(signal.SIGINT)
     try:
         if wait_until_ready(urls, proc):
-            print(ready_text, flush=True)
+            _say(ready_text)
         return proc.wait()
     except KeyboardInterrupt:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not orphan the hub
-        print("\nHub wird beendet …", flush=True)
+        _say("\nHub wird beendet …")
         return stop_process(proc)
     finally:
+        if proc.poll() is None:  # left by any other way (an error): never leave the hub behind
+            stop_process(proc)
         signal.signal(signal.SIGTERM, old_term)
         signal.signal(signal.SIGINT, old_int)
 
@@ -133,10 +146,19 @@ def stop_process(proc: subprocess.Popen, timeout: float = 30) -> int:
     return proc.wait()
 
 
-def _default_sigint() -> None:
-    """In the hub's process: SIGINT back to default even when started with SIGINT ignored (``&``, nohup),
-    because the hub stops its servers and services with SIGINT first."""
+def _prepare_hub_process() -> None:
+    """Runs in the hub's process before exec.
+
+    SIGINT goes back to default even when we were started with SIGINT ignored (``&``, nohup), because
+    the hub stops its servers and services with SIGINT first. On Linux the hub also gets SIGTERM when
+    this launcher dies (terminal closed, ``kill -9``), so it never outlives the command that started it.
+    """
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):  # not Linux: Ctrl-C and SIGTERM still stop the hub
+        pass
 
 
 def run_hub(*, demo: bool, settings: Path | None = None, state_dir: Path | None = None,
@@ -164,12 +186,12 @@ def run_hub(*, demo: bool, settings: Path | None = None, state_dir: Path | None 
     try:
         # own session: Ctrl-C reaches only us, and we stop the hub exactly once (it stops the rest)
         proc = subprocess.Popen(hub_command(paths), cwd=paths.root, env=env, start_new_session=True,
-                                preexec_fn=_default_sigint)
+                                preexec_fn=_prepare_hub_process)
     except OSError as err:
         raise UserError(f"JupyterHub konnte nicht gestartet werden ({err}). Installiere schuelerlab neu.")
     ready = f"\nBereit: {conf.public_url}  (Beenden mit Strg+C)"
     if is_demo:
         ready += f"\nZugänge: {paths.accounts_csv}"
     code = supervise(proc, urls=[conf.hub.hub_api_url, conf.hub.bind_url], ready_text=ready)
-    print("Hub beendet. Alle Daten bleiben erhalten.", flush=True)
+    _say("Hub beendet. Alle Daten bleiben erhalten.")
     return code

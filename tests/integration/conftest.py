@@ -231,3 +231,17 @@ def _v1_parse(data: bytes) -> dict:
         msg[key] = json.loads(part)
     msg["msg_type"] = msg["header"]["msg_type"]
     return msg
+
+
+@pytest.fixture
+def hub_factory(chp_binary):
+    """Start extra demo hubs in a test (each in its own folder); every one is stopped afterwards."""
+    hubs: list[HubProcess] = []
+
+    def start(base: Path, *, extra: str = "") -> HubProcess:
+        hubs.append(start_demo_hub(base, extra=extra))
+        return hubs[-1]
+
+    yield start
+    for hub in hubs:
+        hub.stop()

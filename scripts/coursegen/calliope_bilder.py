@@ -13,8 +13,9 @@ def _svg(width: float, height: float, body: list[str]) -> str:
             f'viewBox="0 0 {width:g} {height:g}">\n' + "\n".join(body) + "\n</svg>\n")
 
 
-def _text(x: float, y: float, text: str, size: int = 14, anchor: str = "middle", extra: str = "") -> str:
-    return (f'<text x="{x:g}" y="{y:g}" {FONT} font-size="{size}" text-anchor="{anchor}"{extra}>'
+def _text(x: float, y: float, text: str, size: int = 14, anchor: str = "middle", extra: str = "",
+          font: str = FONT) -> str:
+    return (f'<text x="{x:g}" y="{y:g}" {font} font-size="{size}" text-anchor="{anchor}"{extra}>'
             f"{html.escape(text)}</text>")
 
 
@@ -44,7 +45,7 @@ def board() -> str:
             _text(220, 48, "USB", 12, extra=' fill="white"')]
     size = matrix_size(14, 5)
     body += _matrix(220 - size / 2, 110, ["09090", "99999", "99999", "09990", "00900"], 14, 5)
-    for x, label in ((95, "A"), (345, "B")):
+    for x, label in ((112, "A"), (328, "B")):
         body += [f'<circle cx="{x}" cy="165" r="20" fill="#e8e8e8" stroke="#222" stroke-width="3"/>',
                  f'<circle cx="{x}" cy="165" r="11" fill="#222"/>',
                  _text(x, 210, label, 20, extra=' fill="white" font-weight="bold"')]
@@ -55,8 +56,8 @@ def board() -> str:
         body += [f'<circle cx="{x}" cy="{y}" r="13" fill="#d4af37" stroke="#8a6d1a" stroke-width="2"/>',
                  _text(x, y + 4, pin, 10)]
     body += [_text(220, 102, "25 LEDs (5 × 5)", 12, extra=' fill="white"'),
-             _text(95, 240, "Knopf A", 12, extra=' fill="white"'),
-             _text(345, 240, "Knopf B", 12, extra=' fill="white"')]
+             _text(112, 232, "Knopf A", 12, extra=' fill="white"'),
+             _text(328, 232, "Knopf B", 12, extra=' fill="white"')]
     return _svg(w, h, body)
 
 
@@ -73,7 +74,7 @@ def coordinates() -> str:
         body.append(_text(x0 - 25, y0 + i * (cell + gap) + cell / 2 + 5, str(i), 15))
     body += [_text(x0 + matrix_size(cell, gap) / 2, 22, "x →  (von links nach rechts)", 14),
              _text(22, y0 + matrix_size(cell, gap) / 2, "y ↓", 14),
-             _text(150, 282, "display.set_pixel(3, 1, 9)", 14, extra=' font-family="monospace"')]
+             _text(150, 282, "display.set_pixel(3, 1, 9)", 14, font='font-family="monospace"')]
     return _svg(300, 290, body)
 
 
@@ -127,7 +128,7 @@ def caesar(shift: int = 3) -> str:
                  _text(x + cell / 2 - 1, 91, moved, 14)]
     defs = ('<defs><marker id="pfeil" markerWidth="6" markerHeight="6" refX="3" refY="3" orient="auto">'
             '<path d="M0,0 L6,3 L0,6 Z" fill="#999"/></marker></defs>')
-    return _svg(w, h, [defs, *body, _text(w - 8, 60, f"Schlüssel {shift}", 13, "end")])
+    return _svg(w, h, [defs, *body, _text(8, 60, f"Schlüssel {shift}", 13, "start", ' fill="#c0392b"')])
 
 
 HOUSE = ["00900", "09990", "99999", "09090", "09990"]

@@ -135,7 +135,7 @@ def simuliere(name: str, *, bis_ms: int = 3000, druecke=(), kippe=(), funk=(), s
 def _zeichen(zeilen: list[str]) -> str | None:
     from schuelerlab.hardware.sim.trace import char_rows
 
-    for ch in "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ":
+    for ch in "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz":
         if char_rows(ch) == zeilen:
             return ch
     return None
@@ -243,8 +243,9 @@ def pruefe_lauftext(lauf, text: str, *, was: str, tipp: str = "") -> None:
     """``text`` scrolled over the display; a hint when the letters were shown one by one instead."""
     if lief_durch(lauf, text):
         return
-    einzeln = [b for b in _bilder(lauf) if _zeichen(b)]
-    if len(einzeln) >= 2 and len(einzeln) == len([b for b in _bilder(lauf) if any(z != "00000" for z in b)]):
+    bilder = [b for b in _bilder(lauf) if any(z != "00000" for z in b)]
+    einzeln = [b for b in bilder if _zeichen(b)]
+    if len(einzeln) >= 2 and 2 * len(einzeln) >= len(bilder):
         tipp = "display.show(...) zeigt Buchstaben einzeln. Für einen Lauftext nimm display.scroll(...)."
     raise AssertionError(f"❌ {was}: Der Lauftext {text!r} ist nicht über die Anzeige gelaufen."
                          + (f" Tipp: {tipp}" if tipp else ""))

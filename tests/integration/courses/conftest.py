@@ -59,16 +59,24 @@ class GradedCourse:
     autograde_seconds: float = 0.0
 
 
-def _env() -> dict[str, str]:
-    """nbgrader calls ``alembic`` by name: the venv's bin folder must be on PATH."""
+def _env(root: Path) -> dict[str, str]:
+    """nbgrader calls ``alembic`` by name: the venv's bin folder must be on PATH.
+
+    A user's ~/.jupyter (e.g. a teacher's CourseDirectory.root) must not leak in: point
+    JUPYTER_CONFIG_DIR at an empty folder, so only the course's own nbgrader_config.py counts.
+    """
     env = dict(os.environ)
     env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
-    env.pop("JUPYTER_CONFIG_DIR", None)
+    env["JUPYTER_CONFIG_DIR"] = str(root.parent / f".jupyter-{root.name}")
     return env
 
 
+def _command(root: Path, *args: str) -> list[str]:
+    return [sys.executable, "-m", "nbgrader", *args, f"--CourseDirectory.root={root}"]
+
+
 def _nbgrader(root: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=root, env=_env(),
+    return subprocess.run(_command(root, *args), cwd=root, env=_env(root),
                           capture_output=True, text=True, timeout=600)
 
 
@@ -106,7 +114,7 @@ def _autograde(root: Path) -> tuple[int, str, dict[str, float], float]:
     teacher: dict[str, float] = {}
     lines: list[str] = []
     t0 = time.monotonic()
-    proc = subprocess.Popen([sys.executable, "-m", "nbgrader", "autograde", "*"], cwd=root, env=_env(),
+    proc = subprocess.Popen(_command(root, "autograde", "*"), cwd=root, env=_env(root),
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     pattern = re.compile(r"autograded/lehrer/([^/]+)/")
     for line in proc.stdout:

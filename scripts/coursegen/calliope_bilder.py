@@ -78,7 +78,7 @@ def coordinates() -> str:
     return _svg(300, 290, body)
 
 
-def frames(items: list[tuple[list[str], str]], cell: float = 10, gap: float = 3) -> str:
+def frames(items: list[tuple[list[str], str]], cell: float = 10, gap: float = 3, arrows: bool = True) -> str:
     """Several matrix states side by side, each with a caption below, joined by arrows."""
     size = matrix_size(cell, gap)
     step = size + 46
@@ -90,7 +90,7 @@ def frames(items: list[tuple[list[str], str]], cell: float = 10, gap: float = 3)
                     'fill="#1d2733"/>')
         body += _matrix(x + 5, 5, rows, cell, gap)
         body.append(_text(x + size / 2 + 5, size + 30, caption, 12))
-        if i < len(items) - 1:
+        if arrows and i < len(items) - 1:
             body.append(_text(x + size + 28, size / 2 + 10, "→", 20))
     return _svg(w, h, body)
 
@@ -134,6 +134,12 @@ def caesar(shift: int = 3) -> str:
 HOUSE = ["00900", "09990", "99999", "09090", "09990"]
 
 
+def _digit(n: int) -> list[str]:
+    from schuelerlab.hardware.sim.trace import char_rows
+
+    return char_rows(str(n))
+
+
 def pictures() -> dict[str, dict[str, str]]:
     """assignment id -> {file name: SVG text}."""
     dot = ["00000"] * 4
@@ -151,6 +157,12 @@ def pictures() -> dict[str, dict[str, str]]:
                                    (["00000"] * 5, "1,5 s")]),
             "lauflicht.svg": frames([(["".join("9" if i == x else "0" for i in range(5))] + dot,
                                       f"{x * 0.2:.1f} s".replace(".", ",")) for x in range(5)])},
+        "04_zaehler": {"zaehler.svg": frames([(_digit(0), "Start")]
+                                             + [(_digit(n), "A gedrückt") for n in (1, 2, 3)])},
+        "05_funktionen": {"funktionen.svg": frames(
+            [(dot + ["99900"], "zeige_balken(3)"),
+             (["99999", "99000", "00000", "00000", "00000"], "zeige_punkte(7)")], cell=14, gap=4,
+            arrows=False)},
         "06_kippspiel": {"kippen.svg": tilt(),
                          "kippspiel.svg": frames([(dot + ["00900"], "Start: x = 2"),
                                                   (dot + ["00090"], "rechts gekippt: x = 3"),

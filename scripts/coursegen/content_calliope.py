@@ -372,7 +372,9 @@ while True:
 ## Aufgabe 1: Ein Zähler
 
 Der Calliope zeigt am Anfang `0`. Bei jedem Drücken von Knopf A zählt er 1 dazu und zeigt die neue Zahl
-(`display.show(zahl)`).""")
+(`display.show(zahl)`).
+
+![Der Zähler: 0 am Start, nach jedem Drücken von A eins mehr: 1, 2, 3](zaehler.svg)""")
     program_answer(nb, "1_zaehler", "zaehler", """\
 zahl = 0
 display.show(zahl)

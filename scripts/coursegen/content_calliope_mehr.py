@@ -30,7 +30,9 @@ blinke(3)   # das Herz blinkt 3-mal
 Bei `blinke(3)` ist `mal` gleich 3.
 
 In den Aufgaben schreibst du **nur die Funktion** (ohne sie aufzurufen). Die Prüf-Zelle ruft sie dann mit
-verschiedenen Zahlen auf und schaut, was die LEDs zeigen.""")
+verschiedenen Zahlen auf und schaut, was die LEDs zeigen. So sollen deine zwei Funktionen aussehen:
+
+![zeige_balken(3): drei LEDs unten links; zeige_punkte(7): die oberste Reihe und zwei LEDs darunter](funktionen.svg)""")
     nb.play("""\
 %%programm probier
 from calliopemini import *

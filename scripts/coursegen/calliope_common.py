@@ -22,7 +22,8 @@ from pruefen import funktion, pruefe_gleich, pruefe_typ, pruefe_wahr, richtig
 print("Alles bereit! Der Simulator-Calliope ist eingeschaltet.")"""
 
 HOWTO = """\
-> **So gehen die Aufgaben:** Zellen, die mit `%%programm name` anfangen, sind **Programme für den
+> **So gehen die Aufgaben:** Führe zuerst die Vorbereitungs-Zelle unten aus – erst dann kennt das
+> Notebook `%%programm`. Zellen, die mit `%%programm name` anfangen, sind **Programme für den
 > Calliope**. Die erste Zeile bleibt stehen! Schreibe dein Programm dort hin, wo `# DEIN CODE HIER` steht,
 > und lösche die Zeile `raise NotImplementedError(...)`. Wenn du die Zelle ausführst (Umschalt + Enter),
 > läuft dein Programm im **Simulator** und du siehst, was die LEDs in den ersten Sekunden zeigen.

@@ -104,8 +104,8 @@ Male dieses Haus mit einem eigenen `Image("…")`:
     nb.test("3_haus", 2, """\
 HAUS = ["00900", "09990", "99999", "09090", "09990"]
 lauf = simuliere("haus", bis_ms=3000)
-pruefe_bild(lauf, 500, HAUS, was="Dein Bild")""", """\
-pruefe_bild(lauf, 2900, HAUS, was="Nach 2,9 Sekunden", tipp="Das Haus soll stehen bleiben.")""",
+pruefe_bild(lauf, 500, HAUS, was="Nach 0,5 s", name="dein Haus")""", """\
+pruefe_bild(lauf, 2900, HAUS, was="Nach 2,9 Sekunden", name="dein Haus", tipp="Das Haus soll stehen bleiben.")""",
             "Schönes Haus!")
     board_cell(nb, "haus")
     finish(nb, """\
@@ -167,7 +167,7 @@ while True:
     nb.test("1_gesicht", 2, """\
 lauf = simuliere("gesicht", bis_ms=3000, druecke=[("a", 1000, 1000)])
 pruefe_bild(lauf, 500, "SAD", was="Ohne Knopfdruck (nach 0,5 s)")
-pruefe_bild(lauf, 1500, "HAPPY", was="Während A gedrückt ist (nach 1,5 s)",
+pruefe_bild(lauf, 1500, "HAPPY", was="Während A gedrückt ist (nach 1,5 s),",
             tipp="Frag immer wieder nach: while True: und darin if button_a.is_pressed():")""", """\
 pruefe_bild(lauf, 2500, "SAD", was="Nach dem Loslassen von A (nach 2,5 s)",
             tipp="Im else-Teil muss wieder das traurige Gesicht kommen.")
@@ -195,11 +195,11 @@ while True:
     sleep(20)""")
     nb.test("2_pfeile", 2, """\
 lauf = simuliere("pfeile", bis_ms=3000, druecke=[("a", 1000, 500), ("b", 2000, 500)])
-pruefe_bild(lauf, 1200, "ARROW_W", was="Während A gedrückt ist (nach 1,2 s)",
+pruefe_bild(lauf, 1200, "ARROW_W", was="Während A gedrückt ist (nach 1,2 s),",
             tipp="Bei Knopf A zeigt der Pfeil nach links: Image.ARROW_W.")
-pruefe_bild(lauf, 2200, "ARROW_E", was="Während B gedrückt ist (nach 2,2 s)",
+pruefe_bild(lauf, 2200, "ARROW_E", was="Während B gedrückt ist (nach 2,2 s),",
             tipp="Bei Knopf B zeigt der Pfeil nach rechts: Image.ARROW_E.")""", """\
-pruefe_bild(lauf, 500, "aus", was="Bevor jemand drückt (nach 0,5 s)")
+pruefe_bild(lauf, 500, "aus", was="Bevor jemand drückt (nach 0,5 s),")
 pruefe_bild(lauf, 1800, "aus", was="Nach dem Loslassen von A (nach 1,8 s)",
             tipp="Wenn kein Knopf gedrückt ist: else: display.clear()")
 pruefe_bild(lauf, 2800, "aus", was="Nach dem Loslassen von B (nach 2,8 s)")""")
@@ -228,11 +228,11 @@ while True:
     sleep(20)""")
     nb.test("3_beide", 3, """\
 lauf = simuliere("beide", bis_ms=4000, druecke=[("a", 1000, 500), ("b", 2000, 500), ("a", 3000, 500), ("b", 3000, 500)])
-pruefe_bild(lauf, 1200, "A", was="Wenn nur A gedrückt ist (nach 1,2 s)")
-pruefe_bild(lauf, 2200, "B", was="Wenn nur B gedrückt ist (nach 2,2 s)")
-pruefe_bild(lauf, 3200, "HEART", was="Wenn A und B zusammen gedrückt sind (nach 3,2 s)",
+pruefe_bild(lauf, 1200, "A", was="Wenn nur A gedrückt ist (nach 1,2 s),")
+pruefe_bild(lauf, 2200, "B", was="Wenn nur B gedrückt ist (nach 2,2 s),")
+pruefe_bild(lauf, 3200, "HEART", was="Wenn A und B zusammen gedrückt sind (nach 3,2 s),",
             tipp="Frag zuerst, ob beide gedrückt sind – sonst passt schon der Fall „nur A“.")""", """\
-pruefe_bild(lauf, 500, "aus", was="Bevor jemand drückt (nach 0,5 s)")
+pruefe_bild(lauf, 500, "aus", was="Bevor jemand drückt (nach 0,5 s),")
 pruefe_bild(lauf, 3800, "aus", was="Nach dem Loslassen beider Knöpfe (nach 3,8 s)")""",
             "Du hast an die Reihenfolge gedacht!")
     board_cell(nb, "beide")

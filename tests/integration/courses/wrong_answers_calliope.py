@@ -34,7 +34,7 @@ CALLIOPE = {
         (prog("gesicht", "display.show(Image.SAD)\n" + LOOP.format("    if button_a.is_pressed():\n        display.show(Image.HAPPY)")),
          "Nach dem Loslassen von A (nach 2,5 s) sollte ein trauriges Gesicht (Image.SAD) zu sehen sein"),
         (prog("gesicht", "if button_a.is_pressed():\n    display.show(Image.HAPPY)\nelse:\n    display.show(Image.SAD)"),
-         "Während A gedrückt ist (nach 1,5 s) sollte ein fröhliches Gesicht (Image.HAPPY) zu sehen sein, es war aber: ein trauriges Gesicht"),
+         "Während A gedrückt ist (nach 1,5 s), sollte ein fröhliches Gesicht (Image.HAPPY) zu sehen sein, es war aber: ein trauriges Gesicht"),
     ],
     ("02_knoepfe", "2_pfeile"): [
         (prog("pfeile", LOOP.format("    if button_a.is_pressed():\n        display.show(Image.ARROW_E)\n    elif button_b.is_pressed():\n        display.show(Image.ARROW_W)\n    else:\n        display.clear()")),
@@ -48,7 +48,7 @@ CALLIOPE = {
          "sollte ein Herz (Image.HEART) zu sehen sein, es war aber: der Buchstabe A. Tipp: Frag zuerst, ob beide gedrückt sind"),
         (prog("beide", LOOP.format('    if button_a.is_pressed() or button_b.is_pressed():\n        display.show(Image.HEART)\n    elif button_a.is_pressed():\n        display.show("A")\n'
                                    '    elif button_b.is_pressed():\n        display.show("B")\n    else:\n        display.clear()')),
-         "Wenn nur A gedrückt ist (nach 1,2 s) sollte der Buchstabe A zu sehen sein, es war aber: ein Herz"),
+         "Wenn nur A gedrückt ist (nach 1,2 s), sollte der Buchstabe A zu sehen sein, es war aber: ein Herz"),
     ],
     ("03_schleifen", "1_blinken"): [
         (prog("blinken", "while True:\n    display.show(Image.HEART)\n    sleep(500)"), "Nach 0,75 s sollte nichts (alle LEDs aus) zu sehen sein, es war aber: ein Herz"),

@@ -187,8 +187,12 @@ def _an(zeilen: list[str]) -> list[str]:
     return ["".join("9" if c != "0" else "0" for c in z) for z in zeilen]
 
 
-def pruefe_bild(lauf, ms: int, soll: str | int | list[str], *, was: str, tipp: str = "") -> None:
-    """The display at ``ms`` shows ``soll`` (image name, character, "aus" or rows; brightness ignored)."""
+def pruefe_bild(lauf, ms: int, soll: str | int | list[str], *, was: str, name: str = "",
+                tipp: str = "") -> None:
+    """The display at ``ms`` shows ``soll`` (image name, character, "aus" or rows; brightness ignored).
+
+    ``name`` names a drawn picture in the message ("dein Haus") instead of its rows.
+    """
     ist = lauf.frame_at(ms)
     erwartet = als_zeilen(soll)
     if _an(ist) != _an(erwartet):
@@ -198,7 +202,8 @@ def pruefe_bild(lauf, ms: int, soll: str | int | list[str], *, was: str, tipp: s
             zeile = (f" In Zeile y = {y} stimmt es nicht: erwartet {_punkte(erwartet[y])}, "
                      f"bei dir {_punkte(ist[y])}.")
         raise AssertionError(
-            f"❌ {was} sollte {beschreibe(erwartet)} zu sehen sein, es war aber: {beschreibe(ist)}.{zeile}"
+            f"❌ {was} sollte {name or beschreibe(erwartet)} zu sehen sein, "
+            f"es war aber: {beschreibe(ist)}.{zeile}"
             + (f" Tipp: {tipp}" if tipp else "")
         )
 
@@ -335,7 +340,11 @@ def calliope_angeschlossen() -> bool:
         from serial.tools import list_ports
     except ImportError:
         return False
-    return any((p.vid, p.pid) in _CALLIOPE_USB for p in list_ports.comports())
+    try:
+        from schuelerlab.hardware.boards import USB_IDS
+    except ImportError:
+        USB_IDS = _CALLIOPE_USB  # noqa: N806 - the same table when the package is missing
+    return any((p.vid, p.pid) in USB_IDS for p in list_ports.comports())
 
 
 def auf_calliope(name: str) -> None:

@@ -44,6 +44,8 @@ def merke(name: str, text: str) -> None:
         return
     print(f"Programm „{name}“ gespeichert. So sieht dein Calliope in den ersten 3 Sekunden aus:")
     _zeige(lauf)
+    if lauf.error:
+        print(f"⚠️ Dein Programm hat einen Fehler: {lauf.error.get('message', '')}")
 
 
 def _magie(line: str, cell: str) -> None:

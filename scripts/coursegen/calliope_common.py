@@ -12,7 +12,7 @@ from nb import Notebook
 HERE = Path(__file__).resolve().parent
 COURSE_TITLE = "Calliope mini programmieren"
 #: Helpers copied beside every notebook of the course (besides build.HELPERS).
-EXTRA_HELPERS = ["calliope_pruefen.py"]
+EXTRA_HELPERS = ["calliope_pruefen.py", "calliopemini.py"]
 
 SETUP = """\
 # Diese Zelle bereitet alles vor. Führe sie zuerst aus (Umschalt + Enter).

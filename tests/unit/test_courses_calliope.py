@@ -16,7 +16,7 @@ from schuelerlab.courses.registry import load_course
 REPO = Path(__file__).resolve().parents[2]
 FOLDER = REPO / "courses" / "calliope"
 NOTEBOOKS = sorted((FOLDER / "source").glob("*/*.ipynb"))
-HELPERS = ("pruefen.py", "calliope_pruefen.py")
+HELPERS = ("pruefen.py", "calliope_pruefen.py", "calliopemini.py")
 
 
 def _meta(cell) -> dict:
@@ -174,3 +174,12 @@ def test_board_cell_without_a_calliope_only_says_so(cp, capsys, monkeypatch):
     cp.auf_calliope("t_board")
     assert capsys.readouterr().out.strip() == cp.KEIN_CALLIOPE == (
         "Kein Calliope gefunden – der Simulator zeigt dir, was passieren würde.")
+
+
+def test_a_board_program_run_as_python_gets_a_german_hint():
+    import subprocess
+
+    guard = FOLDER / "source" / "01_bilder" / "calliopemini.py"
+    done = subprocess.run([sys.executable, "-c", "from calliopemini import *"], cwd=guard.parent,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode != 0 and "Schreibe als erste Zeile der Zelle %%programm NAME" in done.stderr

@@ -78,6 +78,7 @@ def zeige_balken(n):
 for n in [0, 1, 2, 3, 4, 5, 4, 3, 2, 1]:
     zeige_balken(n)
     sleep(200)""")
+    board_cell(nb, "balken_demo")
     nb.md("""\
 ## Aufgabe 2: Punkte zählen
 
@@ -103,7 +104,6 @@ pruefe_pixel(lauf, 150, [(i % 5, i // 5) for i in range(12)], was="Nach zeige_pu
 lauf = simuliere("punkte", bis_ms=300, anhang="zeige_punkte(1)\\nsleep(100)")
 pruefe_pixel(lauf, 50, [(0, 0)], was="Nach zeige_punkte(1)", tipp="range(n) zählt genau n Zahlen: 0 bis n-1.")""",
             "Damit kannst du Punkte in einem Spiel anzeigen.")
-    board_cell(nb, "punkte")
     nb.md("""\
 ## Aufgabe 3: Eine Funktion, die etwas zurückgibt
 

@@ -258,6 +258,9 @@ pruefe_pixel(lauf, 4500, [(0, 4)], was="Lange nach links gekippt (nach 4,5 s)")
 lauf = simuliere("kippspiel", bis_ms=1500, sensoren={"acc_x": [(0, 0), (500, 800)]})
 pruefe_pixel(lauf, 750, [(3, 4)], was="Kurz nach rechts gekippt (nach 0,75 s)",
              tipp="Pro Schritt (alle 200 ms) nur einen Platz weiter.")""", "Dein erstes Spiel!")
+    nb.play("""\
+# Probier mal: erst nach rechts kippen, dann nach links. Wo landet der Punkt?
+probiere("kippspiel", bis_ms=3000, sensoren={"acc_x": [(0, 0), (200, 800), (1000, -800)]})""")
     board_cell(nb, "kippspiel")
     nb.md("""\
 > **Probier mal:** Mach ein Spiel daraus! Zum Beispiel fällt von oben ein zweiter Punkt herunter, den du
@@ -410,6 +413,12 @@ pruefe_lauftext(lauf, "CALLI", was="Nachricht FDOOL empfangen")
 pruefe_bild(lauf, 7900, "aus", was="Nach der Nachricht (nach 7,9 s)",
             tipp="Nachrichten aus anderen Gruppen hört dein Calliope nicht: radio.config(group=7).")""",
             "Geheimbotschaft entschlüsselt!")
+    nb.play("""\
+# Probier mal: Schick deinem Empfänger nach 0,5 Sekunden eine eigene Geheimbotschaft in Gruppe 7.
+# (Verschlüssele sie vorher mit deiner Funktion verschluessele – sonst kommt Kauderwelsch heraus.)
+geheim = verschluessele("PIZZA", 3)
+print("Gesendet wird:", geheim)
+probiere("empfaenger", bis_ms=5000, funk=[(500, geheim, 7)])""")
     board_cell(nb, "empfaenger")
     nb.md("""\
 > **Mit zwei echten Calliopes:** Spiel den Sender auf den einen und den Empfänger auf den anderen.

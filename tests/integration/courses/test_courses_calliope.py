@@ -17,6 +17,8 @@ import pytest
 
 HERE = Path(__file__).resolve().parent
 COURSE = "calliope"
+SOURCE = HERE.parents[2] / "courses" / COURSE / "source"
+ASSIGNMENTS = sorted(p.name for p in SOURCE.iterdir() if p.is_dir())
 
 
 def _load(name: str, file: str):
@@ -63,17 +65,10 @@ def test_generate_assignment_keeps_program_cells_and_hides_solutions(graded):
 
 
 @pytest.mark.slow
-def test_teacher_version_scores_full_marks(graded):
+def test_autograde_ran_and_every_teacher_notebook_was_timed(graded):
     assert graded.autograde_rc == 0, graded.autograde_log[-4000:]
-    total = 0
-    for a in graded.assignments:
-        scores = _tests_of(graded, "lehrer", a)
-        assert len(scores) >= 3, f"{a}: only {len(scores)} graded cells"
-        total += len(scores)
-        lost = {gid: s for gid, s in scores.items() if s[0] != s[1]}
-        assert not lost, f"{a}: teacher lost points in {lost}: " + "; ".join(
-            graded.outputs[("lehrer", a, gid)][-400:] for gid in lost)
-    assert total >= 20
+    assert graded.assignments == ASSIGNMENTS
+    assert sum(len(_tests_of(graded, "lehrer", a)) for a in ASSIGNMENTS) >= 20
     seconds = graded.teacher_seconds
     print(f"\ncalliope: autograde of {len(graded.assignments) * 4} submissions took "
           f"{graded.autograde_seconds:.1f} s; teacher notebooks top to bottom: "
@@ -82,31 +77,54 @@ def test_teacher_version_scores_full_marks(graded):
 
 
 @pytest.mark.slow
-def test_untouched_student_version_scores_zero_without_crashing(graded):
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_teacher_version_scores_full_marks(graded, assignment):
     assert graded.autograde_rc == 0, graded.autograde_log[-4000:]
-    for a in graded.assignments:
-        scores = _tests_of(graded, "leer", a)
-        assert scores and all(score == 0 for score, _ in scores.values()), f"{a}: {scores}"
-        for gid in scores:
-            output = graded.outputs[("leer", a, gid)]
-            assert "noch nicht fertig" in output and "Traceback" not in output, (a, gid, output[-300:])
+    scores = _tests_of(graded, "lehrer", assignment)
+    assert len(scores) >= 3, f"only {len(scores)} graded cells"
+    lost = {gid: s for gid, s in scores.items() if s[0] != s[1]}
+    assert not lost, f"teacher lost points in {lost}: " + "; ".join(
+        graded.outputs[("lehrer", assignment, gid)][-400:] for gid in lost)
 
 
 @pytest.mark.slow
-def test_typical_wrong_answers_lose_points_with_german_message(graded):
-    answers = {(a, gid[len("test_"):]) for (st, a, gid) in graded.scores if st == "lehrer"}
-    assert answers == set(WRONG), f"wrong-answer table does not match the exercises: {answers ^ set(WRONG)}"
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_untouched_student_version_scores_zero_without_crashing(graded, assignment):
+    assert graded.autograde_rc == 0, graded.autograde_log[-4000:]
+    scores = _tests_of(graded, "leer", assignment)
+    assert scores and all(score == 0 for score, _ in scores.values()), scores
+    for gid in scores:
+        output = graded.outputs[("leer", assignment, gid)]
+        assert "noch nicht fertig" in output and "Traceback" not in output, (gid, output[-300:])
+
+
+def test_wrong_answer_table_covers_every_exercise_twice():
+    import nbformat
+
+    keys = set()
+    for a in ASSIGNMENTS:
+        nb = nbformat.read(SOURCE / a / f"{a}.ipynb", as_version=4)
+        keys |= {(a, c.metadata["nbgrader"]["grade_id"].removeprefix("test_")) for c in nb.cells
+                 if c.metadata.get("nbgrader", {}).get("grade")}
+    assert keys == set(WRONG), keys ^ set(WRONG)
+    assert all(len(rows) == 2 and rows[0][0] != rows[1][0] for rows in WRONG.values())
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_typical_wrong_answers_lose_points_with_german_message(graded, assignment):
     problems = []
     for (a, key), rows in WRONG.items():
-        assert len(rows) == 2
+        if a != assignment:
+            continue
         for variant, (_code, message) in enumerate(rows, start=1):
             student, gid = f"falsch{variant}", f"test_{key}"
             score, max_score = graded.scores[(student, a, gid)]
             output = graded.outputs[(student, a, gid)]
             if score >= max_score:
-                problems.append(f"{a}/{key} variant {variant}: kept {score}/{max_score} points")
+                problems.append(f"{key} variant {variant}: kept {score}/{max_score} points")
             elif message not in output or "❌" not in output:
-                problems.append(f"{a}/{key} variant {variant}: {message!r} missing in {output[-300:]!r}")
+                problems.append(f"{key} variant {variant}: {message!r} missing in {output[-300:]!r}")
             elif student == "falsch1" and message not in graded.feedback[a]:
-                problems.append(f"{a}/{key}: {message!r} missing in the feedback page")
+                problems.append(f"{key}: {message!r} missing in the feedback page")
     assert not problems, "\n".join(problems)

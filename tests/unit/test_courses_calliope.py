@@ -183,3 +183,11 @@ def test_a_board_program_run_as_python_gets_a_german_hint():
     done = subprocess.run([sys.executable, "-c", "from calliopemini import *"], cwd=guard.parent,
                           capture_output=True, text=True, timeout=60)
     assert done.returncode != 0 and "Schreibe als erste Zeile der Zelle %%programm NAME" in done.stderr
+
+
+def test_an_endless_loop_without_pause_becomes_a_german_message(cp, capsys):
+    endless = "from calliopemini import *\nwhile True:\n    pass\n"
+    cp.merke("t_endlos", endless)  # the preview names the error instead of hanging
+    assert "⚠️ Dein Programm hat einen Fehler" in capsys.readouterr().out
+    with pytest.raises(AssertionError, match="stehen geblieben: Zeile [23]: .*Endlosschleife.*sleep"):
+        cp.simuliere("t_endlos", bis_ms=1000)

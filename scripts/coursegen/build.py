@@ -19,6 +19,9 @@ import nbformat
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+import calliope_bilder  # noqa: E402
+import calliope_common  # noqa: E402
+import content_calliope  # noqa: E402
 import content_daten  # noqa: E402
 import content_sensoren  # noqa: E402
 import pictures  # noqa: E402
@@ -26,7 +29,7 @@ import sample_data  # noqa: E402
 from common import Course  # noqa: E402
 from nb import Notebook  # noqa: E402
 
-COURSES: list[Course] = [content_sensoren.COURSE, content_daten.COURSE]
+COURSES: list[Course] = [content_sensoren.COURSE, content_daten.COURSE, content_calliope.COURSE]
 HELPERS = ["pruefen.py", "messen.py"]
 
 CODE_STUB = '# DEIN CODE HIER\\nraise NotImplementedError("Hier fehlt noch dein Code.")'
@@ -103,6 +106,8 @@ def build_all(root: Path) -> None:
         build_course(course, root)
     sample_data.write_all(root)
     pictures.write_all(root)
+    calliope_bilder.write_all(root)
+    calliope_common.copy_helpers(root, content_calliope.COURSE.id)
 
 
 def main() -> None:

@@ -25,6 +25,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "stream": ("schuelerlab.hardware.cli:stream", "Messwerte vom Calliope live anzeigen."),
     "log": ("schuelerlab.hardware.cli:log", "Messwerte vom Calliope in eine CSV-Datei schreiben."),
     "lab": ("schuelerlab.labcmd:lab", "JupyterLab mit den Kursen starten."),
+    "simulate": ("schuelerlab.hardware.sim.cli:simulate", "Ein Calliope-Programm im Simulator ausführen."),
 }
 
 

@@ -4,11 +4,11 @@
 const SVG = "http://www.w3.org/2000/svg";
 const GAP = 30;
 const SENSORS = [
-  ["acc_x", "Neigung links/rechts (x, milli-g)"],
-  ["acc_y", "Neigung vor/zurück (y, milli-g)"],
+  ["acc_x", "Neigung x ↔ (milli-g)"],
+  ["acc_y", "Neigung y ↕ (milli-g)"],
   ["temperature", "Temperatur (°C)"],
-  ["light_level", "Helligkeit (Licht, 0–255)"],
-  ["sound_level", "Lautstärke (Geräusch, 0–255)"],
+  ["light_level", "Licht (0–255)"],
+  ["sound_level", "Lautstärke (0–255)"],
 ];
 
 function svg(tag, attrs, parent) {

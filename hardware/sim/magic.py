@@ -76,8 +76,9 @@ def run_cell(line: str, cell: str) -> TraceView:
     try:
         scenario = from_cli(press=options["press"], gesture=options["gesture"],
                             settings=tuple(options["settings"]), seed=options["seed"])
-        trace = simulate(program=cell, board=options["board"], until_ms=round(options["seconds"] * 1000),
-                         scenario=scenario)
+        # A leading blank line stands for the magic's line: error line numbers match the cell's.
+        until_ms = round(options["seconds"] * 1000)
+        trace = simulate(program="\n" + cell, board=options["board"], until_ms=until_ms, scenario=scenario)
     except UserError as err:
         raise UsageError(str(err)) from None
     return TraceView(trace, scenario)

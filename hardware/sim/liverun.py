@@ -133,7 +133,9 @@ class LiveRun:
         """Button (``a``, ``b``, ``logo``, ``pin0``..``pin3``) goes down now and stays down until release."""
         vm = self._checked(button)
         if vm is not None:
-            vm.press(button, hold_ms=HOLD_FOREVER_MS)
+            # Starts 1 ms from now: a press in the millisecond of the program's last
+            # was_pressed() query would not count as "since" that query (LiveVM.press has this race).
+            vm.scenario.presses.append(Press(button, vm.board.ms() + 1, HOLD_FOREVER_MS))
 
     def release(self, button: str) -> None:
         """Button goes up now (a press lasts at least ``MIN_HOLD_MS``)."""

@@ -12,6 +12,7 @@ second, only on change); clicks and slider values come back as messages and trai
 from __future__ import annotations
 
 import threading
+import weakref
 from pathlib import Path
 
 import anywidget
@@ -21,6 +22,8 @@ from schuelerlab.hardware.sim.liverun import SENSOR_RANGES, LiveRun, read_progra
 from schuelerlab.hardware.sim.scenario import BUTTONS
 
 UPDATES_PER_S = 20
+#: Live boards of this kernel: starting one stops the others (re-run cells leave no busy VMs behind).
+_LIVE: weakref.WeakSet[CalliopeWidget] = weakref.WeakSet()
 _HERE = Path(__file__).parent
 _BOARDS = ("mini3", "mini2")
 
@@ -84,7 +87,11 @@ class CalliopeWidget(BoardWidget):
 
     # controls (the front-end's Start/Stopp/Neu starten call these) ------------------------------
     def start(self) -> None:
-        """Run the program (on a fresh board) unless it runs already."""
+        """Run the program (on a fresh board) unless it runs already; other live boards stop."""
+        for other in list(_LIVE):
+            if other is not self and other.running:
+                other.stop()
+        _LIVE.add(self)
         self._run.start()
         self._push_now()
 

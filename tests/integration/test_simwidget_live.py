@@ -133,3 +133,22 @@ def test_program_from_a_file_and_mini2(make, tmp_path):
     w = make(path, board="mini2")
     assert wait_for(lambda: w.status == "finished" and w.rows == HEART)
     assert w.board == "mini2" and w.rgb == [[0, 0, 0]]
+
+
+def test_starting_a_board_stops_the_other_live_boards(make):
+    first = make(COUNTER)
+    assert wait_for(lambda: first.status == "running")
+    second = make(COUNTER)
+    assert second.running and not first.running and first.status == "stopped"
+    front_end(first, {"type": "control", "action": "start"})
+    assert first.running and not second.running
+
+
+def test_no_click_is_lost_to_a_fast_polling_program(make):
+    w = make("from calliopemini import *\nn = 0\nwhile True:\n    if button_a.was_pressed():\n"
+             "        n += 1\n        print(n)\n    sleep(1)\n")
+    assert wait_for(lambda: w.status == "running")
+    for _ in range(25):
+        w._run.click("a")
+        time.sleep(0.03)
+    assert wait_for(lambda: w.serial[-1:] == ["25"]), w.serial[-1:]

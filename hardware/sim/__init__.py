@@ -9,6 +9,24 @@ Graded runs (virtual time)::
 
 CLI: ``schuelerlab simulate PROGRAM.py [--board mini2] [--until MS] [--press a@MS] ...``.
 
+Board time in graded runs is virtual: it advances only while the program waits (``sleep``, a
+blocking ``scroll``/``show``/``music.play``), so frames and prints land on exact milliseconds. A loop
+that polls without sleeping costs 1 ms per board call after 200 free calls; ``print`` floods are
+paced by the 115200-baud serial line; a loop without any board call is stopped (fuel, or 1 s real
+time without a board call) as an endless loop. An error in main.py shows a sad face for 1 s and
+scrolls "line N Type message", as the firmware does. Randomness is seeded by ``Scenario.seed``.
+
+Live board details (``live.LiveVM``): ``on_input`` (optional, blocking, returns the next line typed
+on serial or None) serves ``input()``; ``execute(code, filename="<stdin>", mode="exec")`` also takes
+``mode="single"`` (friendly-REPL echo of expression values) and ``filename="main.py"``. Output
+reaches ``on_output`` with plain ``\\n`` (cooking is the serial face's job). ``interrupt()`` works
+from any thread: KeyboardInterrupt at the next board call or sleep; code without board calls is
+stopped after 1 s by restarting the VM. ``vm.board.trace`` holds everything the live board did.
+``files_dir`` is the board's flat file system (the VM's ``/`` and working directory; the guest
+library is mounted read-only at ``/sim``; nothing else of the host is visible). The board's ``os``
+and ``open`` live in ``guest/_simos.py`` (functions per board from ``boards.py``, board errno texts
+such as ``OSError: [Errno 2] ENOENT``, no ``'a'`` mode, capacity ``fs_bytes``).
+
 Live board (real time, persistent globals; for the serial face and widgets)::
 
     vm = LiveVM(board="mini3", files_dir=Path("board"), on_output=print)

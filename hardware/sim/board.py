@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from schuelerlab.hardware.boards import BoardProfile
 from schuelerlab.hardware.sim.clock import Interrupted, StopSimulation, VirtualClock
-from schuelerlab.hardware.sim.errors import clean_traceback
+from schuelerlab.hardware.sim.errors import clean_traceback, describe
 from schuelerlab.hardware.sim.inputs import Inputs
 from schuelerlab.hardware.sim.outputs import OutputHandlers
 from schuelerlab.hardware.sim.scenario import Scenario
@@ -21,16 +21,16 @@ from schuelerlab.hardware.sim.trace import Recorder, Trace
 #: Modules of the MicroPython unix port that no Calliope has (importing them fails as on the board).
 UNIX_ONLY = frozenset({"argparse", "binascii", "cmath", "deflate", "framebuf", "hashlib", "heapq", "json",
                        "mip", "platform", "re", "requests", "select", "ssl", "socket", "uctypes", "vfs",
-                       "_asyncio", "asyncio", "uasyncio", "host"})
+                       "_asyncio", "asyncio", "uasyncio", "host", "io", "uio"})
 #: Modules the guest library provides; a board offers those in its profile's module list.
 GUEST_MODULES = frozenset({"music", "radio", "log", "neopixel", "power", "machine", "audio", "speech"})
 SAD_FACE = "0000009090000000999090009"
 #: Names missing on a board besides the profile's list (attributes, dotted).
-EXTRA_MISSING = {"mini2": ["display.rotate"]}
+EXTRA_MISSING = {"mini2": ["display.rotate", "pin.was_touched"]}
 
 
 #: Host calls of the boot code itself: never interrupted, never counted as board time.
-_CONTROL = frozenset({"boot", "prog", "err", "next", "done"})
+_CONTROL = frozenset({"boot", "prog", "err", "errline", "next", "done"})
 
 
 class ResetRequested(Exception):  # noqa: N818 - control flow
@@ -59,6 +59,8 @@ class SimBoard(OutputHandlers):
         self.on_output = on_output
         self.on_advance = on_advance  # e.g. refuel the VM
         self.drain: Callable[[], str] = lambda: ""  # output the VM wrote without print()
+        self.input_provider: Callable[[], str | None] | None = None  # live boards: serial input lines
+        self._input_next = 0
         self.trace = Trace(board=profile.id)
         self.rec = Recorder(self.trace)
         self.inputs = Inputs(self.scenario)
@@ -68,6 +70,8 @@ class SimBoard(OutputHandlers):
         self._frame = "0" * 25
         self._display_on = True
         self._rotation = 0
+        self._tx_level = 0  # bytes waiting in the serial transmit buffer
+        self._tx_us = 0
         self._init_outputs()
 
     # dispatch ----------------------------------------------------------------------------------
@@ -76,14 +80,20 @@ class SimBoard(OutputHandlers):
         if name in _CONTROL:
             handler = self.extra.get(name) or getattr(self, "h_" + name)
             return handler(payload)
+        handler = getattr(self, "h_" + name, None)
+        if handler is None:
+            return f"\x01ERuntimeError\x02unknown board call {name!r}"
         try:
             if self.clock.call():
                 self._advanced()
-            return getattr(self, "h_" + name)(payload)
+            return handler(payload)
         except Interrupted:
             return "\x01K"
+        except (ValueError, TypeError, KeyError, IndexError) as err:  # a malformed call (a hostile program)
+            return f"\x01ERuntimeError\x02bad board call {name!r}: {err}"
 
     def ms(self) -> int:
+        """Board time in whole milliseconds."""
         return self.clock.now_us() // 1000
 
     def _advanced(self) -> None:
@@ -101,7 +111,8 @@ class SimBoard(OutputHandlers):
                 "missing": sorted(p.missing) + EXTRA_MISSING.get(p.id, []),
                 "modules": sorted(allowed), "pins": p.pins, "os": sorted(p.os_functions),
                 "blocked": sorted(UNIX_ONLY | (GUEST_MODULES - allowed)),
-                "release": p.os_release, "version": p.os_version, "machine": p.machine}
+                "release": p.os_release, "version": p.os_version, "machine": p.machine,
+                "fs_bytes": p.fs_bytes}
 
     def h_boot(self, payload: str) -> str:
         return json.dumps(self.boot_info())
@@ -115,13 +126,10 @@ class SimBoard(OutputHandlers):
             self.output(self.error_text)
         return ""
 
-    def h_out(self, payload: str) -> str:
-        self.output(self.drain() + payload)
-        return ""
-
-    def output(self, text: str) -> None:
-        """Serial output of the board (cooked by the serial face, not here)."""
-        self.rec.output(self.ms(), text, self.on_output)
+    def h_errline(self, payload: str) -> str:
+        """Line of the innermost main.py frame of the reported error ("" if none)."""
+        line = describe(self.error_text or "", self.profile)["line"]
+        return "" if line is None else str(line)
 
     # time --------------------------------------------------------------------------------------
     def h_sleep(self, payload: str) -> str:
@@ -194,6 +202,7 @@ class SimBoard(OutputHandlers):
         seq.advance(self.clock.now_us())
 
     def stop_sequence(self, key: str) -> None:
+        """Stop the background sequence ``key`` (e.g. music.stop())."""
         self._sequences.pop(key, None)
 
     def finish(self, end_us: int) -> None:

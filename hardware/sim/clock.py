@@ -36,12 +36,17 @@ class VirtualClock:
         self.calls = 0  # board calls since time last advanced
 
     def now_us(self) -> int:
+        """Board time in microseconds."""
         return self.us
 
     def sleep_ms(self, ms: int) -> None:
         """Advance by ``ms``; raise StopSimulation (after advancing to the end) if it passes ``until``."""
+        self.sleep_us(max(0, ms) * 1000)
+
+    def sleep_us(self, us: int) -> None:
+        """Advance by ``us`` microseconds (see sleep_ms)."""
         self.calls = 0
-        target = self.us + max(0, ms) * 1000
+        target = self.us + max(0, us)
         if self.until_us is not None and target > self.until_us:
             self.us = max(self.us, self.until_us)
             raise StopSimulation("until")
@@ -67,6 +72,7 @@ class RealClock:
         self.interrupt_event = threading.Event()
 
     def now_us(self) -> int:
+        """Microseconds since the board started."""
         return int((time.monotonic() - self._t0) * 1_000_000)
 
     def sleep_ms(self, ms: int) -> None:

@@ -17,7 +17,8 @@ from schuelerlab.hardware.sim.board import Panic, ResetRequested, SimBoard
 from schuelerlab.hardware.sim.clock import StopSimulation, VirtualClock
 from schuelerlab.hardware.sim.scenario import Scenario, from_cli
 from schuelerlab.hardware.sim.trace import Trace
-from schuelerlab.hardware.sim.vm import Limits, VMTrap, WasmVM, Watchdog
+from schuelerlab.hardware.sim.vm import Limits, VMTrap, WasmVM
+from schuelerlab.hardware.sim.watchdog import Watchdog
 
 from schuelerlab.errors import UserError
 
@@ -62,7 +63,7 @@ def simulate(*, program: str, board: str = "mini3", until_ms: int = DEFAULT_UNTI
         end_us = clock.until_us
     sim.finish(end_us)
     trace.end_ms = end_us // 1000
-    if sim.error_text and trace.error is None:
+    if sim.error_text:  # the program's own error wins over what happened after it (e.g. a trap)
         trace.error = errors.describe(sim.error_text, profile)
         trace.ended = "error"
     return trace
@@ -74,6 +75,7 @@ def _run(sim: SimBoard, folder: Path, limits: Limits, wall_timeout_s: float) -> 
         watchdog = Watchdog(stall_s=STALL_S, total_s=wall_timeout_s)
         handler = functools.partial(_dispatch, watchdog, sim)
         vm = WasmVM(boot_code=BOOT_CODE, handler=handler, files_dir=folder, limits=limits)
+        watchdog.folders = (folder, vm.output_dir)
         sim.on_advance = vm.refuel
         sim.drain = vm.stray_output
         watchdog.watch(vm)
@@ -83,7 +85,7 @@ def _run(sim: SimBoard, folder: Path, limits: Limits, wall_timeout_s: float) -> 
             watchdog.stop()
             text = vm.stray_output() + vm.error_output()  # the board has one serial line for both
             if text:
-                sim.output(text)
+                sim.output(text, throttle=False)  # the run is over: no more board time
             vm.close()
         if not restart:
             return
@@ -115,14 +117,17 @@ def _run_once(sim: SimBoard, vm: WasmVM, watchdog: Watchdog) -> bool:
         kind = {"fuel": "EndlessLoop", "interrupt": "Timeout"}.get(trap.kind, "Crash")
         if trap.kind == "interrupt" and watchdog.reason == "stall":
             kind = "EndlessLoop"
+        elif trap.kind == "interrupt" and watchdog.reason == "data":
+            kind = "TooMuchData"
         if trap.kind == "trap" and "memory" in trap.detail:
             kind = "MemoryError"
-        trace.error = errors.special(kind, sim.profile, detail=trap.detail)
+        line = errors.endless_loop_line(sim.program) if kind == "EndlessLoop" else None
+        trace.error = errors.special(kind, sim.profile, line=line, detail=trap.detail)
     return False
 
 
 def simulate_file(*, program: Path, board: str = "mini3", until_ms: int = DEFAULT_UNTIL_MS, press: str = "",
-                  gesture: str = "", settings: tuple[str, ...] = (), radio: str = "",
+                  gesture: str = "", settings: tuple[str, ...] = (), radio: str = "", typed: str = "",
                   scenario_file: Path | None = None, seed: int = 1, trace_path: Path | None = None,
                   echo: Callable[[str], None] | None = None) -> Trace:
     """Simulate the program in file ``program`` with a scenario from command-line style specs.
@@ -133,8 +138,8 @@ def simulate_file(*, program: Path, board: str = "mini3", until_ms: int = DEFAUL
     base = None
     if scenario_file is not None:
         base = Scenario.from_dict(_read_json(Path(scenario_file)))
-    scenario = from_cli(press=press, gesture=gesture, settings=tuple(settings), radio=radio, seed=seed,
-                        base=base)
+    scenario = from_cli(press=press, gesture=gesture, settings=tuple(settings), radio=radio, typed=typed,
+                        seed=seed, base=base)
     trace = simulate(program=source, board=board, until_ms=until_ms, scenario=scenario, on_output=echo)
     if trace_path is not None:
         try:

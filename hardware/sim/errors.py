@@ -7,6 +7,7 @@ and what to try. Board-specific hints: names or modules the chosen Calliope lack
 
 from __future__ import annotations
 
+import ast
 import re
 
 from schuelerlab.hardware.boards import BOARDS, BoardProfile
@@ -96,7 +97,44 @@ def describe(traceback_text: str, profile: BoardProfile, filename: str = "main.p
             "detail": last.strip(), "traceback": text}
 
 
-def special(kind: str, profile: BoardProfile, **details) -> dict:
+#: Calls that let board time pass: a loop containing one of them is not "without a pause".
+_WAITING_CALLS = frozenset({"sleep", "sleep_ms", "sleep_us", "scroll", "play", "pitch", "say", "deep_sleep"})
+
+
+_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
+
+
+def _called_names(node: ast.AST) -> set[str]:
+    names = set()
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, _SCOPES) and item is not node:
+            continue
+        if isinstance(item, ast.Call):
+            func = item.func
+            names.add(func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", ""))
+        stack.extend(ast.iter_child_nodes(item))
+    return names
+
+
+def endless_loop_line(program: str) -> int | None:
+    """Best guess at the line of a loop that never pauses: a ``while`` loop without any waiting call,
+    preferring one without any call at all (CPython's parser reads classroom MicroPython fine)."""
+    try:
+        tree = ast.parse(program)
+    except (SyntaxError, ValueError):
+        return None
+    candidates = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.While):
+            calls = _called_names(node)
+            if not calls & _WAITING_CALLS:
+                candidates.append((len(calls), node.lineno))
+    return min(candidates)[1] if candidates else None
+
+
+def special(kind: str, profile: BoardProfile, *, line: int | None = None, **details) -> dict:
     """Trace error entry for what stopped the VM from outside (endless loop, time limit, panic)."""
     messages = {
         "EndlessLoop": "Dein Programm rechnet ohne Pause und reagiert nicht mehr (Endlosschleife). "
@@ -104,9 +142,12 @@ def special(kind: str, profile: BoardProfile, **details) -> dict:
         "Timeout": "Dein Programm hat zu lange gebraucht und wurde angehalten. Vermeide riesige "
                    "Schleifen ohne sleep(...).",
         "MemoryError": "Der Speicher ist voll: dein Programm legt zu viele Daten an.",
+        "TooMuchData": "Dein Programm schreibt viel zu viele Daten (in Dateien oder als Ausgabe) und "
+                       "wurde angehalten. So viel Platz hat der Calliope nicht.",
         "Panic": f"Das Programm hat panic({details.get('code', 0)}) aufgerufen: der Calliope zeigt ein "
                  f"trauriges Gesicht und hält an.",
         "Crash": "Der simulierte Calliope ist abgestürzt. Prüfe dein Programm oder frag deine Lehrkraft.",
     }
-    return {"type": kind, "message": messages[kind], "line": None, "detail": details.get("detail", ""),
-            "traceback": ""}
+    where = f"Zeile {line}: " if line else ""
+    return {"type": kind, "message": where + messages[kind], "line": line,
+            "detail": details.get("detail", ""), "traceback": ""}

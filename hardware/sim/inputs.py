@@ -11,7 +11,8 @@ TILT = 800  # |milli-g| beyond which the board counts as tilted (1000 - CODAL's 
 
 
 def posture(x: int, y: int, z: int) -> str:
-    """The gesture name the accelerometer values mean (CODAL's posture rules, simplified)."""
+    """The gesture name the accelerometer values mean (CODAL's posture rules: tilt beyond 800 mg on x,
+    then y, then z; freefall below 400 mg; high-g impulses)."""
     strength2 = x * x + y * y + z * z
     if strength2 < 400 * 400:
         return "freefall"
@@ -23,9 +24,9 @@ def posture(x: int, y: int, z: int) -> str:
     if x > TILT:
         return "right"
     if y < -TILT:
-        return "up"
-    if y > TILT:
         return "down"
+    if y > TILT:
+        return "up"
     if z < -TILT:
         return "face up"
     if z > TILT:
@@ -50,6 +51,7 @@ class Inputs:
 
     # buttons and touch -------------------------------------------------------------------------
     def pressed(self, button: str, t: float) -> bool:
+        """Whether ``button`` is held down at ``t``."""
         return any(p.button == button and p.at_ms <= t < p.at_ms + p.hold_ms for p in self.scenario.presses)
 
     def presses_since(self, key: str, button: str, t: float) -> int:
@@ -64,6 +66,7 @@ class Inputs:
 
     # sensors -----------------------------------------------------------------------------------
     def acc(self, t: float) -> tuple[int, int, int]:
+        """Accelerometer (x, y, z) in milli-g at ``t`` (a held gesture wins over the series)."""
         held = self.scenario.gesture_at(t)
         if held is not None:
             x, y, z = GESTURE_ACC[held]
@@ -74,11 +77,13 @@ class Inputs:
         return v("acc_x", t), v("acc_y", t), v("acc_z", t)
 
     def sensor(self, name: str, t: float) -> int:
+        """Any sensor value at ``t`` (temperature, light_level, acc_x, pin1, ...)."""
         if name.startswith("acc_"):
             return self.acc(t)["xyz".index(name[-1])]
         return self.scenario.value(name, t)
 
     def digital(self, pin: str, t: float) -> int:
+        """read_digital() of ``pin``: 1 for a set value of 1 or >= 512; button pins read 0 when pressed."""
         if pin in ("pin_btnA", "pin_btnB"):
             return 0 if self.pressed(pin[-1].lower(), t) else 1
         value = self.scenario.value(pin, t)
@@ -86,6 +91,7 @@ class Inputs:
 
     # gestures ----------------------------------------------------------------------------------
     def gesture_now(self, t: float) -> str:
+        """current_gesture() at ``t``."""
         held = self.scenario.gesture_at(t)
         return held if held is not None else posture(*self.acc(t))
 
@@ -100,12 +106,14 @@ class Inputs:
         self._gesture_seen = t
 
     def was_gesture(self, name: str, t: float) -> bool:
+        """was_gesture(name): seen since the last query (clears the history)."""
         self._update_gestures(t)
         found = name in self._gestures
         self._gestures.clear()
         return found
 
     def gesture_history(self, t: float) -> list[str]:
+        """get_gestures(): gestures since the last query, oldest first (clears the history)."""
         self._update_gestures(t)
         history, self._gestures = self._gestures, []
         return history
@@ -116,12 +124,14 @@ class Inputs:
 
     # microphone ----------------------------------------------------------------------------------
     def mic_event(self, t: float) -> str:
+        """microphone.current_event() at ``t``: "loud", "quiet" or ""."""
         level = self.scenario.value("sound_level", t)
         if level >= self.mic_thresholds["loud"]:
             return "loud"
         return "quiet" if level <= self.mic_thresholds["quiet"] else ""
 
     def mic_history(self, t: float) -> list[str]:
+        """Sound events since the last query (clears them)."""
         last = self.mic_event(max(0.0, self._mic_seen))
         for when in self.scenario.breakpoints(("sound_level",), self._mic_seen, t):
             event = self.mic_event(when)

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from schuelerlab.hardware.boards import board_profile
-from schuelerlab.hardware.sim.board import SimBoard
+from schuelerlab.hardware.sim.board import ResetRequested, SimBoard
 from schuelerlab.hardware.sim.clock import RealClock, VirtualClock
 from schuelerlab.hardware.sim.engine import BOOT_CODE
 from schuelerlab.hardware.sim.scenario import Scenario
@@ -33,17 +33,21 @@ class LiveVM:
 
     def __init__(self, *, board: str = "mini3", files_dir: Path | None = None,
                  on_output: Callable[[str], None], realtime: bool = True,
-                 scenario: Scenario | None = None) -> None:
+                 scenario: Scenario | None = None,
+                 on_input: Callable[[], str | None] | None = None) -> None:
         self.profile = board_profile(board)
         self._tmp = None
         if files_dir is None:
             self._tmp = tempfile.TemporaryDirectory(prefix="schuelerlab-board-")
         self.files_dir = Path(files_dir) if files_dir is not None else Path(self._tmp.name)
         self.on_output = on_output
+        self.on_input = on_input  # blocking: the next line typed on serial, None = end of input (EOFError)
         self.scenario = scenario or Scenario()
         self.clock = RealClock() if realtime else VirtualClock()
         self._lock = threading.Lock()
         self._closed = False
+        self._reset_pending = False
+        self.resets = 0  # times the program restarted the board with reset() (the serial face reboots)
         self._start()
 
     # VM thread ---------------------------------------------------------------------------------
@@ -58,6 +62,7 @@ class LiveVM:
                           limits=_LIVE_LIMITS)
         self.board.on_advance = self._vm.refuel
         self.board.drain = self._vm.stray_output
+        self.board.input_provider = self.on_input
         self._thread = threading.Thread(target=self._main, args=(self._vm, self._dead), daemon=True,
                                         name="schuelerlab-livevm")
         self._thread.start()
@@ -65,6 +70,8 @@ class LiveVM:
     def _main(self, vm: WasmVM, dead: threading.Event) -> None:
         try:
             vm.run()
+        except ResetRequested:
+            self._reset_pending = True
         except VMTrap:
             pass
         except BaseException:  # noqa: BLE001 - a board handler failed: the board restarts
@@ -83,11 +90,15 @@ class LiveVM:
         return ""
 
     # public API --------------------------------------------------------------------------------
-    def execute(self, code: str, filename: str = "<stdin>") -> str | None:
+    def execute(self, code: str, filename: str = "<stdin>", mode: str = "exec") -> str | None:
         """Run ``code`` in the persistent globals; output goes to ``on_output`` live.
 
+        ``mode="single"`` echoes expression values like the friendly REPL (``>>> 1+1`` prints 2);
+        ``filename="main.py"`` makes tracebacks name main.py (for running it at boot).
         Returns the traceback text exactly as MicroPython prints it, or None.
         """
+        if mode not in ("exec", "single"):
+            raise ValueError("mode must be 'exec' or 'single'")
         with self._lock:
             if self._closed:
                 raise RuntimeError("LiveVM is closed")
@@ -98,11 +109,15 @@ class LiveVM:
                 interrupt_event.clear()
             self.board.error_text = None
             self._finished.clear()
-            self._requests.put(filename + "\x00" + code)
+            self._requests.put(f"{filename}\x00{mode}\x00{code}")
             self._finished.wait()
             self._flush_stray()
             if self._dead.is_set():
                 self._restart()
+                if self._reset_pending:  # the program called reset(): the board restarted
+                    self._reset_pending = False
+                    self.resets += 1
+                    return None
                 return KEYBOARD_INTERRUPT
             return self.board.error_text
 

@@ -1,4 +1,5 @@
-"""Host handlers for what the board sends out: pins, RGB LEDs, music and sounds, radio, data log.
+"""Host handlers for what the board sends out (and types in): serial output and input(), pins, RGB
+LEDs, music and sounds, radio, data log.
 
 A mixin of ``SimBoard`` (``board.py``): handlers take the guest's string payload and return a
 string; entries go into the trace with the board time in ms.
@@ -8,9 +9,57 @@ from __future__ import annotations
 
 from schuelerlab.hardware.sim.timeline import Sequence
 
+SERIAL_BYTES_PER_MS = 11.52  # 115200 baud, 8N1
+SERIAL_BUFFER = 2048  # bytes the board can queue before print() blocks
+
 
 class OutputHandlers:
-    """Pins, rgb, music, sound, radio and log handlers (state lives on the board)."""
+    """Serial, pins, rgb, music, sound, radio and log handlers (state lives on the board)."""
+
+    def h_input(self, payload: str) -> str:
+        """input(): a line typed on serial (live: ``input_provider``; simulated: the scenario)."""
+        if payload:
+            self.output(payload)
+        if self.input_provider is not None or self.mode == "live":
+            line = self.input_provider() if self.input_provider is not None else None
+            return "\x01EEOFError\x02" if line is None else line
+        pending = self.scenario.serial_input
+        while self._input_next < len(pending):
+            at_ms, line = pending[self._input_next]
+            if at_ms > self.ms():
+                self.sleep(at_ms - self.ms())
+            self._input_next += 1
+            self.output(line + "\n")  # the board's REPL echoes what is typed
+            return line
+        while True:  # nobody types: the board waits until the simulation ends
+            self.sleep(60_000)
+
+    def h_out(self, payload: str) -> str:
+        self.output(self.drain() + payload)
+        return ""
+
+    def output(self, text: str, *, throttle: bool = True) -> None:
+        """Serial output of the board (cooked by the serial face, not here)."""
+        self.rec.output(self.ms(), text, self.on_output)
+        if throttle and self.clock.virtual:
+            self._serial_throttle(len(text.encode()) + text.count("\n"))
+
+    def _serial_throttle(self, nbytes: int) -> None:
+        """The serial line carries 11.52 bytes/ms: a program that prints faster waits once the
+        transmit buffer is full (normal programs never fill it, so their times stay exact)."""
+        now = self.clock.now_us()
+        drained = int((now - self._tx_us) * SERIAL_BYTES_PER_MS / 1000)
+        self._tx_level = max(0, self._tx_level - drained) + nbytes
+        self._tx_us = now
+        if self._tx_level > SERIAL_BUFFER:
+            wait_us = int((self._tx_level - SERIAL_BUFFER) * 1000 / SERIAL_BYTES_PER_MS)
+            self._tx_level = SERIAL_BUFFER
+            try:
+                self.clock.sleep_us(wait_us)
+            finally:
+                self._tx_us = self.clock.now_us()
+                self._advanced()
+
 
     def _init_outputs(self) -> None:
         self._pin_values: dict[str, tuple[str, int]] = {}

@@ -21,7 +21,7 @@ DEFAULTS: dict[str, int] = {
 BUTTONS = ("a", "b", "logo", "pin0", "pin1", "pin2", "pin3")
 #: Accelerometer (x, y, z) in milli-g while a gesture is held.
 GESTURE_ACC: dict[str, tuple[int, int, int]] = {
-    "left": (-1000, 0, -200), "right": (1000, 0, -200), "up": (0, -1000, -200), "down": (0, 1000, -200),
+    "left": (-1000, 0, -200), "right": (1000, 0, -200), "up": (0, 1000, -200), "down": (0, -1000, -200),
     "face up": (0, 0, -1024), "face down": (0, 0, 1024), "freefall": (0, 0, 0),
     "3g": (3100, 0, 0), "6g": (6100, 0, 0), "8g": (8100, 0, 0), "shake": (1500, 1500, -1024),
 }
@@ -63,6 +63,7 @@ class Scenario:
     sensors: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     radio: list[RadioMessage] = field(default_factory=list)
     seed: int = 1
+    serial_input: list[tuple[int, str]] = field(default_factory=list)  # (at_ms, line) typed for input()
 
     def set(self, name: str, value: int | list[tuple[int, int]]) -> Scenario:
         """Set a sensor to a constant or a step series; returns self for chaining."""
@@ -94,14 +95,16 @@ class Scenario:
         """JSON-ready form."""
         return {"presses": [vars(p) for p in self.presses], "gestures": [vars(g) for g in self.gestures],
                 "sensors": {k: [list(p) for p in v] for k, v in self.sensors.items()},
-                "radio": [vars(r) for r in self.radio], "seed": self.seed}
+                "radio": [vars(r) for r in self.radio], "seed": self.seed,
+                "serial_input": [list(x) for x in self.serial_input]}
 
     @classmethod
     def from_dict(cls, data: dict) -> Scenario:
         """Inverse of to_dict (missing keys mean nothing happens)."""
         scenario = cls(presses=[Press(**p) for p in data.get("presses", [])],
                        gestures=[Gesture(**g) for g in data.get("gestures", [])],
-                       radio=[RadioMessage(**r) for r in data.get("radio", [])], seed=data.get("seed", 1))
+                       radio=[RadioMessage(**r) for r in data.get("radio", [])], seed=data.get("seed", 1),
+                       serial_input=[(int(t), str(line)) for t, line in data.get("serial_input", [])])
         for name, value in data.get("sensors", {}).items():
             scenario.set(name, value)
         return scenario
@@ -178,14 +181,20 @@ def parse_radio(text: str) -> list[RadioMessage]:
     return messages
 
 
+def parse_input(text: str) -> list[tuple[int, str]]:
+    """``Anna@1000,21@2000`` -> lines typed on serial for input()."""
+    return [(m.at_ms, m.message) for m in parse_radio(text)]
+
+
 def from_cli(*, press: str = "", gesture: str = "", settings: tuple[str, ...] = (), radio: str = "",
-             seed: int = 1, base: Scenario | None = None) -> Scenario:
+             typed: str = "", seed: int = 1, base: Scenario | None = None) -> Scenario:
     """Build a Scenario from the ``simulate`` command's options (added to ``base`` if given)."""
     scenario = base or Scenario(seed=seed)
     scenario.seed = seed
     scenario.presses += parse_presses(press)
     scenario.gestures += parse_gestures(gesture)
     scenario.radio += parse_radio(radio)
+    scenario.serial_input += parse_input(typed)
     for text in settings:
         name, series = parse_setting(text)
         scenario.set(name, series)

@@ -26,6 +26,7 @@ class Sequence:
             self.loop = False  # a zero-length loop would never end
 
     def done(self) -> bool:
+        """Whether every step has been applied."""
         return not self.loop and self.index >= len(self.steps)
 
     def advance(self, now_us: int) -> None:

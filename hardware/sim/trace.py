@@ -29,6 +29,14 @@ def builtin_images() -> dict[str, str]:
     return _guest_data("IMAGES")
 
 
+@cache
+def _image_names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for name, rows_text in builtin_images().items():
+        names.setdefault(rows_text, name)  # the first name wins for images defined twice
+    return names
+
+
 def char_rows(ch: str) -> list[str]:
     """The five rows display.show(ch) lights for one character (the board's font)."""
     font = _guest_data("FONT")
@@ -84,6 +92,15 @@ class Trace:
     def shown_char(self, ch: str, **window) -> bool:
         """Whether the character ``ch`` (e.g. a digit from display.show(3)) was shown whole."""
         return self.shown(char_rows(ch), **window)
+
+    def image_at(self, t_ms: int) -> str | None:
+        """Name of the built-in image on the display at ``t_ms`` ("HEART"), or None."""
+        return _image_names().get(":".join(self.frame_at(t_ms)))
+
+    def images_shown(self) -> list[str]:
+        """Names of the built-in images the display showed, in order (repeats collapsed)."""
+        names = [_image_names().get(":".join(f["pixels"])) for f in self.display]
+        return [n for i, n in enumerate(names) if n and (i == 0 or names[i - 1] != n)]
 
     def first_shown(self, image: str | list[str]) -> int | None:
         """Time ``image`` first appeared, or None."""

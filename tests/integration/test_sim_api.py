@@ -116,3 +116,20 @@ def test_radio_needs_on_and_music_stop_cuts_a_tune():
                      "sleep(1000)\nmusic.stop()\nsleep(2000)\n")
     assert trace.lines() == ["radio is not enabled"]
     assert len(trace.music) == 4 and all(m["t"] <= 1000 for m in trace.music)
+
+
+def test_flat_file_system_rules_and_capacity():
+    out = lines("try:\n    open('log.txt', 'a')\nexcept ValueError as e:\n    print(e)\n"
+                "try:\n    open('ordner/x.txt', 'w')\nexcept OSError as e:\n    print(e)\n"
+                "f = open('voll.bin', 'wb')\ntry:\n    for i in range(1000):\n        f.write(b'x' * 100)\n"
+                "except OSError as e:\n    print(i, e)\nf.close()\n", board="mini2")
+    assert out == ["illegal mode", "[Errno 2] ENOENT", "272 [Errno 28] ENOSPC"]  # 216 x 126 bytes
+
+
+def test_input_reads_lines_typed_on_serial_at_their_time():
+    scenario = Scenario(serial_input=[(1000, "Anna"), (2000, "21")])
+    trace = simulate(program="name = input('Name? ')\nprint('Hallo', name)\nprint(int(input()) * 2)\n"
+                             "input()\nprint('nie')\n", scenario=scenario, until_ms=5000)
+    assert trace.serial == [{"t": 1000, "line": "Name? Anna"}, {"t": 1000, "line": "Hallo Anna"},
+                            {"t": 2000, "line": "21"}, {"t": 2000, "line": "42"}]
+    assert trace.ended == "until"  # the last input() waits for ever, as on the board

@@ -6,6 +6,16 @@ import pytest
 from schuelerlab.hardware.sim import simulate
 
 
+def test_error_scrolls_line_and_type_on_the_display_like_the_firmware():
+    trace = simulate(program="from calliopemini import *\nsleep(500)\nx = nix\n", until_ms=60_000)
+    assert trace.image_at(700) == "SAD" and trace.first_shown("SAD") == 500
+    scroll = [f for f in trace.display if f["t"] >= 1500]
+    assert len(scroll) > 100 and all((f["t"] - 1500) % 150 == 0 for f in scroll)
+    # "line 3 NameError ...": the blank first column of "l" enters first, then its stem
+    assert trace.frame_at(1500) == ["00000"] * 5
+    assert [row[4] for row in trace.frame_at(1650)] == ["9", "9", "9", "9", "0"]
+
+
 def test_syntax_error_reports_the_line_in_german():
     trace = simulate(program="from calliopemini import *\nprint('a')\nif True\n    print(1)\n")
     assert trace.error["type"] == "SyntaxError"
@@ -26,6 +36,7 @@ def test_endless_loop_without_sleep_is_stopped_with_a_message():
                      until_ms=60_000)
     assert trace.error["type"] == "EndlessLoop"
     assert "Endlosschleife" in trace.error["message"] and "sleep" in trace.error["message"]
+    assert trace.error["line"] == 3 and trace.error["message"].startswith("Zeile 3:")
     assert trace.lines() == ["los"]  # output before the loop is kept
     assert trace.ended == "error"
 
@@ -49,7 +60,8 @@ def test_import_microbit_fails_like_on_the_board(board):
     assert trace.error["detail"] == "ImportError: no module named 'microbit'"
     assert trace.error["line"] == 1
     assert "from calliopemini import *" in trace.error["message"]
-    assert trace.display == []
+    assert trace.display[0]["t"] == 0 and trace.image_at(500) == "SAD"  # as the firmware: a sad face ...
+    assert trace.frame_at(1000) != trace.frame_at(500)  # ... then "line 1 ImportError ..." scrolls
 
 
 @pytest.mark.parametrize("module", ["log", "power", "machine"])
@@ -108,3 +120,26 @@ def test_host_files_are_invisible():
 def test_the_guest_library_is_read_only():
     trace = simulate(program="f = open('/sim/calliopemini.py', 'w')\n")
     assert trace.error["type"] == "OSError"
+
+
+def test_printing_without_pause_is_limited_by_the_serial_line():
+    trace = simulate(program="i = 0\nwhile True:\n    print('x' * 100, i)\n    i += 1\n", until_ms=10_000)
+    assert trace.ended == "until" and trace.error is None
+    sent = sum(len(line) + 2 for line in trace.lines())
+    assert 100_000 < sent < 120_000  # 115200 baud carry about 11.5 KB per second
+    assert isinstance(trace.serial[-1]["t"], int)
+
+
+def test_writing_floods_are_stopped():
+    flood = simulate(program="import sys\nwhile True:\n    sys.stdout.write('x' * 10000)\n")
+    assert flood.error["type"] == "TooMuchData" and "zu viele Daten" in flood.error["message"]
+    assert len("".join(flood.lines())) < 2_000_000  # what reached the trace is bounded
+    disk = simulate(program="import _simos\nf = _simos._builtin_open('big', 'w')\n"
+                            "while True:\n    f.write('x' * 100000)\n")
+    assert disk.error["type"] == "TooMuchData"
+
+
+def test_forged_board_calls_fail_inside_the_program():
+    trace = simulate(program="import _simhost\n_simhost.call('sleep', 'abc')\n")
+    assert trace.error["type"] == "RuntimeError" and trace.error["line"] == 2
+    assert simulate(program="import io\n").error["detail"] == "ImportError: no module named 'io'"

@@ -21,6 +21,8 @@ def test_simulate_prints_serial_and_writes_the_trace(tmp_path):
                  "--trace", str(trace_file))
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["Zaehler: 1", "Zaehler: 2", "Zurueck auf 0"]
+    assert "4,0 s Board-Zeit" in result.stderr and "Anzeige am Ende" in result.stderr
+    assert cli(str(PROGRAMS / "button_counter.py"), "--quiet", "--until", "100").stderr == ""
     trace = json.loads(trace_file.read_text())
     assert set(trace) >= {"board", "display", "serial", "rgb", "pins", "radio", "error"}
     assert trace["board"] == "mini3" and trace["error"] is None
@@ -45,7 +47,7 @@ def test_simulate_program_error_exits_1_with_german_message(tmp_path):
     result = cli(str(program), "--trace", str(trace_file))
     assert result.returncode == 1
     assert "vorher" in result.stdout and "AttributeError" in result.stdout  # the board's traceback
-    assert result.stderr.startswith(
+    assert result.stderr.splitlines()[-1].startswith(
         "schuelerlab: Dein Programm ist mit einem Fehler stehen geblieben: Zeile 3")
     error = json.loads(trace_file.read_text())["error"]
     assert error["type"] == "AttributeError" and error["line"] == 3

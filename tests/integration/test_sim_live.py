@@ -61,6 +61,13 @@ def test_interrupt_stops_a_loop_without_board_calls_by_restarting(live):
     assert "NameError" in live.execute("keep")
 
 
+def test_program_reset_restarts_the_board(live):
+    live.execute("a = 1")
+    assert live.execute("import machine\nmachine.reset()") is None
+    assert live.resets == 1
+    assert "NameError" in live.execute("a")
+
+
 def test_reset_clears_globals_but_keeps_files(live, tmp_path):
     live.execute("a = 1\nopen('f.txt', 'w').write('x')")
     live.reset()
@@ -88,3 +95,14 @@ def test_virtual_live_vm_and_mini2_persona(tmp_path):
             "AttributeError: module 'os' has no attribute 'stat'\n")
         vm.execute("print(os.uname().release)")
         assert out[-1] == "1.1.1\n"
+
+
+def test_live_input_comes_from_the_serial_face(tmp_path):
+    typed = iter(["Bob"])
+    out: list[str] = []
+    with LiveVM(files_dir=tmp_path, on_output=out.append, on_input=lambda: next(typed, None)) as vm:
+        assert vm.execute("print('hi', input('wer? '))") is None
+        assert "".join(out) == "wer? hi Bob\n"
+        assert vm.execute("input()").endswith("EOFError: \n")
+        assert vm.execute("1 + 1", mode="single") is None
+        assert out[-1] == "2\n"

@@ -30,8 +30,9 @@ def test_scrolling_name_moves_one_column_per_150_ms(board):
     # the first column of "A" enters at the right edge
     assert [r[4] for r in first["pixels"]] == [r[0] for r in char_rows("A")]
     assert all(r[:4] == "0000" for r in first["pixels"])
-    assert trace.frame_at(150)[:] != first["pixels"]
-    # when "A" is fully visible its glyph sits at the left
+    assert trace.frame_at(150) != first["pixels"]
+    # after four shifts "A" stands whole at the left, followed by one blank column
+    assert trace.frame_at(600) == char_rows("A")
     times = [f["t"] for f in trace.display]
     assert all(t % 150 == 0 for t in times)
     assert trace.frame_at(times[-2]) == ["00000"] * 5  # scrolled out completely ...

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from schuelerlab.hardware.boards import MINI2, MINI3
-from schuelerlab.hardware.sim.errors import clean_traceback, describe, special
+from schuelerlab.hardware.sim.errors import clean_traceback, describe, endless_loop_line, special
 
 TB = ('Traceback (most recent call last):\n  File "/sim/_simboot.py", line 57, in _run_code\n'
       '  File "main.py", line 4, in <module>\n  File "/sim/_simdisplay.py", line 30, in set_pixel\n'
@@ -40,3 +40,11 @@ def test_name_missing_on_the_chosen_board_gets_a_board_hint():
 def test_special_errors_are_german():
     assert "Endlosschleife" in special("EndlessLoop", MINI3)["message"]
     assert "panic(42)" in special("Panic", MINI3, code=42)["message"]
+
+
+def test_endless_loop_line_finds_the_loop_without_pause():
+    program = ("from calliopemini import *\nwhile not button_a.is_pressed():\n    sleep(10)\n"
+               "def f():\n    while True:\n        sleep(1)\nwhile True:\n    x = 1\n")
+    assert endless_loop_line(program) == 7
+    assert endless_loop_line("while True:\n    sleep(100)\n") is None
+    assert endless_loop_line("while True\n") is None  # not parseable: no guess

@@ -81,7 +81,7 @@ def test_gestures_from_events_and_accelerometer():
 
 @pytest.mark.parametrize(("xyz", "name"), [((0, 0, -1024), "face up"), ((0, 0, 1024), "face down"),
                                            ((-1000, 0, 0), "left"), ((1000, 0, 0), "right"),
-                                           ((0, -1000, 0), "up"), ((0, 1000, 0), "down"),
+                                           ((0, 1000, 0), "up"), ((0, -1000, 0), "down"),
                                            ((0, 0, 0), "freefall"), ((3500, 0, 0), "3g")])
 def test_posture(xyz, name):
     assert posture(*xyz) == name

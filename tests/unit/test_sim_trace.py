@@ -29,6 +29,8 @@ def test_recorder_coalesces_frames_within_a_millisecond():
     assert trace.shown("HEART") and trace.shown("Image.HEART") and not trace.shown("SAD")
     assert trace.first_shown("HEART") == 5
     assert not trace.shown("HEART", until=4)
+    assert trace.image_at(6) == "HEART" and trace.image_at(3) is None
+    assert trace.images_shown() == ["HEART"]
 
 
 def test_serial_lines_with_times_and_partial_last_line():

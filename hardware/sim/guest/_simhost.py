@@ -18,6 +18,7 @@ _ERRORS = {
     "RuntimeError": RuntimeError,
     "AttributeError": AttributeError,
     "NotImplementedError": NotImplementedError,
+    "EOFError": EOFError,
 }
 
 

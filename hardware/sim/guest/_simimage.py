@@ -171,28 +171,46 @@ def char_frame(ch):
     return frame
 
 
-def _glyph_columns(ch, monospace):
-    rows = _glyph_rows(ch)
-    cols = [sum([(1 << y) for y in range(5) if rows[y] & (16 >> x)]) for x in range(5)]
-    if monospace:
-        return cols
-    lit = [i for i in range(5) if cols[i]]
-    if not lit:
-        return [0, 0, 0]
-    return cols[lit[0]:lit[-1] + 1]
+def _glyph_column(rows, x):
+    return sum([(1 << y) for y in range(5) if rows[y] & (16 >> x)])
+
+
+def _last_column(rows):
+    """Where a character ends when scrolled: its rightmost lit column among 2..4 (at least 2)."""
+    for x in (4, 3):
+        if _glyph_column(rows, x):
+            return x
+    return 2
 
 
 def scroll_frames(text, monospace=False):
-    """Frames of display.scroll(text): text enters from the right, one column per frame."""
-    strip = []
-    for ch in text:
-        strip += _glyph_columns(ch, monospace)
-        strip.append(0)
-    strip = [0] * 4 + strip + [0] * 5
+    """Frames of display.scroll(text), as the firmware's scrolling iterator makes them: every frame
+    shifts the display one column left and brings in the next column of the text on the right.
+    Without monospace a character ends at its rightmost lit column, and a character after the first
+    skips its first column if it is blank; one blank column separates characters."""
+    cols = [0] * 5
     frames = []
-    for start in range(len(strip) - 4):
-        window = strip[start:start + 5]
-        frames.append("".join(["".join(["9" if window[x] & (1 << y) else "0" for x in range(5)])
+    index = 0
+    rows = _glyph_rows(text[0] if text else " ")
+    offset = 0
+    limit = 5 if monospace or not text else _last_column(rows) + 1
+    while not (index >= len(text) and offset == 5):
+        cols = cols[1:] + [0]
+        if offset < limit:
+            cols[4] = _glyph_column(rows, offset)
+        elif offset == limit:
+            index += 1
+            if index >= len(text):
+                rows, limit, offset = _glyph_rows(" "), 5, 0
+            else:
+                rows = _glyph_rows(text[index])
+                if monospace:
+                    offset, limit = -1, 5
+                else:
+                    offset = -1 if _glyph_column(rows, 0) else 0
+                    limit = _last_column(rows) + 1
+        offset += 1
+        frames.append("".join(["".join(["9" if cols[x] & (1 << y) else "0" for x in range(5)])
                                for y in range(5)]))
     return frames
 

@@ -103,13 +103,72 @@ def uname():
 
 
 _builtin_open = builtins.open
+_MODES = ("r", "w", "rb", "wb", "rt", "wt")
+
+
+def _used_bytes(skip):
+    total = 0
+    for n in listdir():
+        if n != skip:
+            try:
+                total += _os.stat(n)[6]
+            except OSError:
+                pass
+    return total
+
+
+class _BoardFile:
+    """A file on the flat file system; writes beyond the board's capacity fail with ENOSPC."""
+
+    def __init__(self, f, name, writing):
+        self._f = f
+        self._name = name
+        self._room = PROFILE["fs_bytes"] - _used_bytes(name) if writing else 0
+        self._written = 0
+
+    def write(self, data):
+        if self._written + len(data) > self._room:
+            raise _BoardOSError(28, "ENOSPC")
+        self._written += len(data)
+        return self._f.write(data)
+
+    def read(self, *args):
+        return self._f.read(*args)
+
+    def readinto(self, *args):
+        return self._f.readinto(*args)
+
+    def readline(self, *args):
+        return self._f.readline(*args)
+
+    def readlines(self):
+        return self._f.readlines()
+
+    def __iter__(self):
+        return iter(self._f)
+
+    def flush(self):
+        return self._f.flush()
+
+    def close(self):
+        return self._f.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self._f.close()
 
 
 def _open(name, mode="r", *args, **kwargs):
+    if mode not in _MODES:
+        raise ValueError("illegal mode")
+    _check_name(name)
     try:
-        return _builtin_open(name, mode, *args, **kwargs)
+        f = _builtin_open(name, mode, *args, **kwargs)
     except OSError as exc:
         raise _board_error(exc)
+    return _BoardFile(f, name, "w" in mode)
 
 
 builtins.open = _open

@@ -1,6 +1,6 @@
 # Pins of the simulated board (MicroPython). The pin classes follow the firmware: a digital-only
 # pin has no read_analog (so pin0.read_analog() fails on the mini 1.x/2.x as on the board).
-from _simhost import PROFILE, call, call_int
+from _simhost import PROFILE, call, call_int, has
 
 NO_PULL, PULL_UP, PULL_DOWN = 0, 1, 2
 
@@ -98,6 +98,12 @@ class MicroBitTouchOnlyPin(_Touch):
 
 _KINDS = {"digital": MicroBitDigitalPin, "analog": MicroBitAnalogDigitalPin,
           "touch": MicroBitTouchPin, "touch_only": MicroBitTouchOnlyPin}
+
+
+if not has("pin.was_touched"):  # micro:bit 1.x firmware: is_touched only
+    del _Touch.was_touched
+    del _Touch.get_touches
+    del _Touch.set_touch_mode
 
 
 def make_pins():

@@ -59,6 +59,7 @@ class LiveRun:
         self._lines: deque[str] = deque(maxlen=MAX_LINES)
         self._partial = ""
         self._lock = threading.Lock()
+        self._out_lock = threading.Lock()  # the VM thread appends lines while snapshot() reads them
         self._vm: LiveVM | None = None
         self._thread: threading.Thread | None = None
         self._stopping = False
@@ -76,8 +77,9 @@ class LiveRun:
                 scenario.set(name, value)
             self._vm = LiveVM(board=self.board, files_dir=self.files_dir, on_output=self._output,
                               scenario=scenario)
-            self._lines.clear()
-            self._partial = ""
+            with self._out_lock:
+                self._lines.clear()
+                self._partial = ""
             self.error = None
             self.status = "running"
             self._stopping = False
@@ -171,14 +173,16 @@ class LiveRun:
 
     # state -------------------------------------------------------------------------------------
     def _output(self, text: str) -> None:
-        text = self._partial + text.replace("\r", "")
-        *lines, self._partial = text.split("\n")
-        self._lines.extend(lines)
+        with self._out_lock:
+            text = self._partial + text.replace("\r", "")
+            *lines, self._partial = text.split("\n")
+            self._lines.extend(lines)
 
     def _flush(self) -> None:
-        if self._partial:
-            self._lines.append(self._partial)
-            self._partial = ""
+        with self._out_lock:
+            if self._partial:
+                self._lines.append(self._partial)
+                self._partial = ""
 
     def snapshot(self) -> dict:
         """The board now: ``rows`` (5 digit strings), ``rgb`` ([r, g, b] per LED), ``serial`` lines,
@@ -189,7 +193,8 @@ class LiveRun:
         if vm is not None:
             frame = rows(vm.board.rec.frame)
             rgb = _last_rgb(vm.board.trace.rgb, leds)
-        lines = list(self._lines) + ([self._partial] if self._partial else [])
+        with self._out_lock:
+            lines = list(self._lines) + ([self._partial] if self._partial else [])
         return {"rows": frame, "rgb": rgb, "serial": lines, "status": self.status,
                 "status_text": STATUS_TEXT[self.status], "error": self.error or ""}
 

@@ -75,8 +75,14 @@ class LiveRun:
             scenario = Scenario()
             for name, value in self.sensors.items():
                 scenario.set(name, value)
-            self._vm = LiveVM(board=self.board, files_dir=self.files_dir, on_output=self._output,
-                              scenario=scenario)
+            try:
+                self._vm = LiveVM(board=self.board, files_dir=self.files_dir, on_output=self._output,
+                                  scenario=scenario)
+            except Exception as err:  # noqa: BLE001 - shown to the student, never a traceback
+                self._vm = None
+                self.error = f"Der simulierte Calliope konnte nicht starten ({err}). Frag deine Lehrkraft."
+                self.status = "error"
+                return
             with self._out_lock:
                 self._lines.clear()
                 self._partial = ""
@@ -135,9 +141,7 @@ class LiveRun:
         """Button (``a``, ``b``, ``logo``, ``pin0``..``pin3``) goes down now and stays down until release."""
         vm = self._checked(button)
         if vm is not None:
-            # Starts 1 ms from now: a press in the millisecond of the program's last
-            # was_pressed() query would not count as "since" that query (LiveVM.press has this race).
-            vm.scenario.presses.append(Press(button, vm.board.ms() + 1, HOLD_FOREVER_MS))
+            vm.press(button, hold_ms=HOLD_FOREVER_MS)
 
     def release(self, button: str) -> None:
         """Button goes up now (a press lasts at least ``MIN_HOLD_MS``)."""

@@ -152,3 +152,14 @@ def test_no_click_is_lost_to_a_fast_polling_program(make):
         w._run.click("a")
         time.sleep(0.03)
     assert wait_for(lambda: w.serial[-1:] == ["25"]), w.serial[-1:]
+
+
+def test_a_board_that_cannot_start_says_so_in_german(tmp_path):
+    not_a_folder = tmp_path / "datei"
+    not_a_folder.write_text("x")
+    w = CalliopeWidget("print(1)", files_dir=not_a_folder)
+    try:
+        assert w.status == "error" and not w.running
+        assert w.error.startswith("Der simulierte Calliope konnte nicht starten")
+    finally:
+        w.close()

@@ -1,7 +1,8 @@
 """The simulated Calliope in a real JupyterLab, driven by Playwright with Debian's Chromium.
 
 Runs a live ``CalliopeWidget`` cell and a ``%%calliope`` cell, checks the LED matrix shows the
-program's image, clicks button A and sees the program react. Screenshot: test-artifacts/.
+program's image, clicks button A and sees the program react (display, RGB LEDs, serial line), moves
+the temperature slider and reads it back. Screenshots: test-artifacts/simwidget-*.png.
 """
 
 from __future__ import annotations
@@ -26,13 +27,20 @@ REPO = Path(__file__).resolve().parents[2]
 HEART = ["09090", "99999", "99999", "09990", "00900"]
 HAPPY = ["00000", "09090", "00000", "90009", "09990"]
 PROGRAM = """from calliopemini import *
+import neopixel
+rgb = neopixel.NeoPixel(pin_RGB, 3)
 display.show(Image.HEART)
 while True:
     if button_a.was_pressed():
         print("A gedrückt")
         display.show(Image.HAPPY)
+        rgb[0], rgb[1], rgb[2] = (255, 0, 0), (0, 255, 0), (0, 0, 255)
+        rgb.show()
+    if button_b.was_pressed():
+        print("Temperatur", temperature())
     sleep(50)
 """
+RGB = ["255,0,0", "0,255,0", "0,0,255"]
 
 pytestmark = pytest.mark.slow
 
@@ -163,11 +171,18 @@ def test_widget_and_magic_in_jupyterlab(lab):
             live.locator("[data-button='a']").click()
             expect(live.locator(".sl-serial")).to_contain_text("A gedrückt", timeout=30_000)
             assert _wait_rows(page, live, HAPPY) == HAPPY
+            for i, colour in enumerate(RGB):
+                expect(live.locator(f"[data-rgb='{i}']")).to_have_attribute("data-colour", colour)
+
+            live.locator("[data-sensor='temperature']").fill("35")  # the slider, as dragged
+            live.locator("[data-button='b']").click()
+            expect(live.locator(".sl-serial")).to_contain_text("Temperatur 35", timeout=30_000)
 
             replay = page.locator(".sl-calliope").nth(1)
             replay.wait_for(timeout=60_000)
             expect(replay.locator(".sl-status")).to_contain_text("fertig", timeout=30_000)
             assert _rows(replay) == HAPPY
+            expect(replay.locator("[data-rgb='2']")).to_have_attribute("data-colour", RGB[2])
             expect(replay.locator(".sl-serial")).to_contain_text("A gedrückt")
             live.scroll_into_view_if_needed()
             page.screenshot(path=str(artifacts / "simwidget-jupyterlab.png"), full_page=True)

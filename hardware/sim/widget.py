@@ -135,7 +135,10 @@ class CalliopeWidget(BoardWidget):
         self.handle_message(content if isinstance(content, dict) else {})
 
     def _on_sensor(self, change) -> None:
-        self._run.set_sensor(change["name"], change["new"])
+        name = change["name"]
+        self._run.set_sensor(name, change["new"])
+        if self._run.sensors[name] != change["new"]:  # out of range: show the value really used
+            setattr(self, name, self._run.sensors[name])
 
     # state to the front-end --------------------------------------------------------------------
     def _push_now(self) -> None:

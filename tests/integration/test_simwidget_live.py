@@ -87,6 +87,7 @@ def test_slider_sets_the_temperature_the_program_reads(make):
     assert wait_for(lambda: w.serial[-1:] == ["35 7"]), w.serial[-3:]
     w.set_state({"temperature": 999})  # out of range: clamped to the slider's maximum
     assert wait_for(lambda: w.serial[-1:] == ["50 7"]), w.serial[-3:]
+    assert w.temperature == 50  # the slider shows the value really used
 
 
 def test_stop_really_stops_the_program_thread_and_close_the_vm(make):

@@ -35,6 +35,12 @@ def executed(tmp_path_factory):
                                   "from calliopemini import *\nprint(temperature())\nx = 1 / 0\n"),
         bad,
         nbformat.v4.new_code_cell("print(_calliope_trace.lines()[0], _calliope_trace.board)"),
+        nbformat.v4.new_code_cell("%%calliope --live --set temperature=30\nfrom calliopemini import *\n"
+                                  "print(temperature())\n"),
+        nbformat.v4.new_code_cell("import time\nfor _ in range(500):\n    if _calliope_board.serial:\n"
+                                  "        break\n    time.sleep(0.02)\n"
+                                  "print(_calliope_board.serial, _calliope_board.temperature)\n"
+                                  "_calliope_board.close()"),
     ]
     folder = tmp_path_factory.mktemp("magic")
     client = NotebookClient(nb, timeout=120, kernel_name="python3",
@@ -84,3 +90,9 @@ def test_html_export_without_widget_state_shows_the_static_board(executed):
     assert "Anzeige am Ende (nach 2000 ms)" in body
     assert ". # . # ." in body and "A gedrückt" in body
     assert "Hier wird durch 0 geteilt" in body
+
+
+def test_live_option_shows_a_live_board_with_the_slider_values(executed):
+    (data,) = bundles(executed.cells[5])
+    assert data[WIDGET_VIEW]["model_id"] and "Calliope mini 3" in data["text/plain"]
+    assert executed.cells[6].outputs[0]["text"] == "['30'] 30\n"

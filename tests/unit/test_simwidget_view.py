@@ -67,8 +67,9 @@ def test_trace_view_shows_the_error_message():
 
 
 def test_magic_options_defaults_and_values():
-    assert parse_options("") == {"board": "mini3", "seconds": 10.0, "press": "", "gesture": "",
-                                 "settings": (), "seed": 1}
+    assert parse_options("") == {"board": "mini3", "seconds": None, "press": "", "gesture": "",
+                                 "settings": (), "seed": 1, "live": False}
+    assert parse_options("--live --board mini2")["live"] is True
     options = parse_options("--board mini2 --seconds 2.5 --press a@500,b@900 --set temperature=3 "
                             "--set light_level=9")
     assert options["board"] == "mini2" and options["seconds"] == 2.5
@@ -97,3 +98,17 @@ def test_read_program_text_path_and_missing_file(tmp_path):
     assert read_program(str(path)) == "print(2)"
     with pytest.raises(UserError, match="gibt es nicht"):
         read_program(tmp_path / "fehlt.py")
+
+
+@pytest.mark.parametrize(("line", "german"), [
+    ("--live --press a@100", "gehen nur ohne --live"),
+    ("--live --seconds 3", "gehen nur ohne --live"),
+    ("--live --set acc_z=100", "beim Live-Board geht --set nur"),
+    ("--live --set temperature=1@0,2@500", "beim Live-Board geht --set nur"),
+    ("--live --set temperature=warm", "der Wert muss eine Zahl sein"),
+])
+def test_live_board_options_that_make_no_sense_live(line, german):
+    from schuelerlab.hardware.sim.magic import run_cell
+
+    with pytest.raises(UsageError, match=german):
+        run_cell(line, "print(1)")

@@ -157,11 +157,13 @@ function renderLive(model, el, view, parts) {
 function renderReplay(model, el, view, parts) {
   const bar = html("div", { class: "sl-controls" }, el);
   const again = html("button", { class: "sl-control", "data-action": "replay" }, bar, "Nochmal abspielen");
+  const endMs = model.get("end_ms");
+  const timeline = html("input", { type: "range", min: 0, max: endMs, step: 1, class: "sl-timeline",
+    "aria-label": "Zeitpunkt" }, bar);
   const clock = html("span", { class: "sl-status" }, bar);
   el.insertBefore(bar, parts.error);
   let timer = null;
   let t0 = 0;
-  const endMs = model.get("end_ms");
   const show = (t) => {
     const frame = lastBefore(model.get("frames"), t);
     showRows(view, frame ? frame.pixels : ["00000", "00000", "00000", "00000", "00000"]);
@@ -173,6 +175,7 @@ function renderReplay(model, el, view, parts) {
       node.classList.toggle("sl-down", held);
     }
     const done = t >= endMs;
+    timeline.value = String(Math.min(t, endMs));
     clock.textContent = `Zeit: ${(Math.min(t, endMs) / 1000).toFixed(1).replace(".", ",")} s von ` +
       `${(endMs / 1000).toFixed(1).replace(".", ",")} s${done ? " – fertig" : ""}`;
     clock.setAttribute("data-status", done ? "finished" : "running");
@@ -189,6 +192,11 @@ function renderReplay(model, el, view, parts) {
     tick();
   };
   again.addEventListener("click", play);
+  timeline.addEventListener("input", () => {  // scrub: stop playing, show that moment
+    if (timer) cancelAnimationFrame(timer);
+    timer = null;
+    show(Number(timeline.value));
+  });
   play();
   return () => { if (timer) cancelAnimationFrame(timer); };
 }

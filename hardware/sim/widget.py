@@ -78,6 +78,7 @@ class CalliopeWidget(BoardWidget):
         self.observe(self._on_sensor, names=list(SENSOR_RANGES))
         self.on_msg(self._on_msg)
         self._closed = threading.Event()
+        self._wake = threading.Event()  # set by start(): the pusher sleeps while no program runs
         self._push_lock = threading.Lock()
         self._push_now()
         self._pusher = threading.Thread(target=self._push_loop, daemon=True, name="schuelerlab-widget-push")
@@ -93,6 +94,7 @@ class CalliopeWidget(BoardWidget):
                 other.stop()
         _LIVE.add(self)
         self._run.start()
+        self._wake.set()
         self._push_now()
 
     def stop(self) -> None:
@@ -113,6 +115,7 @@ class CalliopeWidget(BoardWidget):
     def close(self) -> None:
         """Stop the program and the VM thread, then close the widget."""
         self._closed.set()
+        self._wake.set()
         self._run.close()
         if self._pusher.is_alive() and self._pusher is not threading.current_thread():
             self._pusher.join(timeout=2)
@@ -152,5 +155,9 @@ class CalliopeWidget(BoardWidget):
         while not self._closed.wait(1 / UPDATES_PER_S):
             try:
                 self._push_now()
+                if not self._run.running:  # program over: its last state, then sleep until start()
+                    self._push_now()
+                    self._wake.wait()
+                    self._wake.clear()
             except Exception:  # noqa: BLE001 - a closed comm: stop pushing
                 return

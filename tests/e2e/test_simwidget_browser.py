@@ -60,6 +60,7 @@ def _notebook(path: Path) -> None:
                                   "w = CalliopeWidget(program)\nw"),
         nbformat.v4.new_code_cell("%load_ext schuelerlab.hardware.sim.magic"),
         nbformat.v4.new_code_cell("%%calliope --press a@500 --seconds 1\n" + PROGRAM),
+        nbformat.v4.new_code_cell("%%calliope --board mini2\nfrom calliopemini import *\nx = 1 / 0\n"),
     ]
     nbformat.write(nb, path)
 
@@ -184,6 +185,16 @@ def test_widget_and_magic_in_jupyterlab(lab):
             assert _rows(replay) == HAPPY
             expect(replay.locator("[data-rgb='2']")).to_have_attribute("data-colour", RGB[2])
             expect(replay.locator(".sl-serial")).to_contain_text("A gedrückt")
+            replay.locator(".sl-timeline").fill("200")  # scrub back to before the press
+            assert _rows(replay) == HEART
+            expect(replay.locator(".sl-serial")).to_have_text("(noch keine Ausgabe)")
+
+            failed = page.locator(".sl-calliope").nth(2)
+            failed.wait_for(timeout=60_000)
+            expect(failed.locator(".sl-error")).to_contain_text("Zeile 3: Hier wird durch 0 geteilt",
+                                                                timeout=30_000)
+            assert failed.locator("[data-button='logo']").count() == 0  # the mini 1/2 has no touch logo
+            failed.screenshot(path=str(artifacts / "simwidget-error.png"))
             live.scroll_into_view_if_needed()
             page.screenshot(path=str(artifacts / "simwidget-jupyterlab.png"), full_page=True)
             live.screenshot(path=str(artifacts / "simwidget-board.png"))

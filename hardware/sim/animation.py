@@ -16,6 +16,7 @@ from schuelerlab.hardware.sim.widget import BoardWidget
 #: Display frames kept for the animation (a scrolling program makes many; the notebook stays small).
 MAX_FRAMES = 5000
 MAX_LINES = 1000
+MAX_LINE_CHARS = 300
 
 
 class TraceView(BoardWidget):
@@ -35,16 +36,21 @@ class TraceView(BoardWidget):
         presses = [{"button": p.button, "t": p.at_ms, "hold": p.hold_ms}
                    for p in (scenario or Scenario()).presses]
         error = trace.error["message"] if trace.error else ""
+        lines = [{"t": e["t"], "line": _cut(e["line"])} for e in trace.serial[-MAX_LINES:]]
         super().__init__(
             mode="replay", board=trace.board, rows=trace.frame_at(trace.end_ms), rgb=last_rgb,
-            serial=trace.lines()[-MAX_LINES:], status="error" if error else "finished",
+            serial=[e["line"] for e in lines], status="error" if error else "finished",
             status_text="Fehler" if error else "Fertig", error=error,
             frames=trace.display[-MAX_FRAMES:], rgb_frames=rgb_frames[-MAX_FRAMES:],
-            lines=trace.serial[-MAX_LINES:], presses=presses, end_ms=trace.end_ms)
+            lines=lines, presses=presses, end_ms=trace.end_ms)
         self.trace = trace
 
     def _heading(self) -> str:
         return f"{BOARD_TITLES.get(self.board, self.board)} – Anzeige am Ende (nach {self.end_ms} ms):"
+
+
+def _cut(line: str) -> str:
+    return line if len(line) <= MAX_LINE_CHARS else line[:MAX_LINE_CHARS - 1] + "…"
 
 
 def _pad(leds: list[list[int]], count: int) -> list[list[int]]:

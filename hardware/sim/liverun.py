@@ -18,8 +18,9 @@ from schuelerlab.hardware.sim.trace import rows
 
 from schuelerlab.errors import UserError
 
-#: Serial lines kept for the widget.
+#: Serial lines kept for the widget, and the longest line (longer output wraps, as in a terminal).
 MAX_LINES = 200
+MAX_LINE_CHARS = 300
 #: Sensors the widget's sliders set, with their ranges (min, max).
 SENSOR_RANGES: dict[str, tuple[int, int]] = {
     "acc_x": (-2000, 2000), "acc_y": (-2000, 2000), "temperature": (-5, 50),
@@ -180,7 +181,11 @@ class LiveRun:
         with self._out_lock:
             text = self._partial + text.replace("\r", "")
             *lines, self._partial = text.split("\n")
-            self._lines.extend(lines)
+            for line in lines:
+                self._lines.extend(_wrap(line))
+            if len(self._partial) > MAX_LINE_CHARS:  # a flood without newline
+                *full, self._partial = _wrap(self._partial)
+                self._lines.extend(full)
 
     def _flush(self) -> None:
         with self._out_lock:
@@ -201,6 +206,11 @@ class LiveRun:
             lines = list(self._lines) + ([self._partial] if self._partial else [])
         return {"rows": frame, "rgb": rgb, "serial": lines, "status": self.status,
                 "status_text": STATUS_TEXT[self.status], "error": self.error or ""}
+
+
+def _wrap(line: str) -> list[str]:
+    """A line cut into pieces of at most ``MAX_LINE_CHARS``."""
+    return [line[i:i + MAX_LINE_CHARS] for i in range(0, len(line), MAX_LINE_CHARS)] or [""]
 
 
 def _last_rgb(entries: list[dict], leds: int) -> list[list[int]]:

@@ -165,3 +165,11 @@ def test_a_board_that_cannot_start_says_so_in_german(tmp_path):
         assert w.error.startswith("Der simulierte Calliope konnte nicht starten")
     finally:
         w.close()
+
+
+def test_output_flood_without_newline_stays_bounded_and_stops(make):
+    w = make("while True:\n    print('x', end='')\n")
+    assert wait_for(lambda: len(w.serial) >= 3)
+    assert all(len(line) <= 300 for line in w.serial) and len(w.serial) <= 200
+    w.stop()
+    assert not w.running and w.status == "stopped"

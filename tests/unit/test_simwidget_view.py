@@ -112,3 +112,9 @@ def test_live_board_options_that_make_no_sense_live(line, german):
 
     with pytest.raises(UsageError, match=german):
         run_cell(line, "print(1)")
+
+
+def test_trace_view_cuts_very_long_lines():
+    trace = Trace(board="mini3", end_ms=1, serial=[{"t": 0, "line": "y" * 5000}])
+    view = TraceView(trace)
+    assert len(view.serial[0]) == 300 and view.serial[0].endswith("…") and view.lines[0]["t"] == 0

@@ -50,7 +50,7 @@ def read_program(program: str | Path) -> str:
 class LiveRun:
     """A program on a live simulated board: start, stop, restart, inputs, state snapshots."""
 
-    def __init__(self, program: str, *, board: str = "mini3", files_dir: Path | None = None) -> None:
+    def __init__(self, program: str | Path, *, board: str = "mini3", files_dir: Path | None = None) -> None:
         self.program = program
         self.board = board
         self.files_dir = files_dir
@@ -67,36 +67,50 @@ class LiveRun:
 
     # program control ---------------------------------------------------------------------------
     def start(self) -> None:
-        """Boot a fresh board and run the program (nothing happens while it already runs)."""
+        """Boot a fresh board and run the program (nothing happens while it already runs).
+
+        A program given as a file is read again each time, so an edited file runs after a restart.
+        """
         with self._lock:
             if self.running:
                 return
-            if self._vm is not None:
-                self._vm.close()
-            scenario = Scenario()
-            for name, value in self.sensors.items():
-                scenario.set(name, value)
             try:
-                self._vm = LiveVM(board=self.board, files_dir=self.files_dir, on_output=self._output,
-                                  scenario=scenario)
-            except Exception as err:  # noqa: BLE001 - shown to the student, never a traceback
-                self._vm = None
-                self.error = f"Der simulierte Calliope konnte nicht starten ({err}). Frag deine Lehrkraft."
-                self.status = "error"
+                source = read_program(self.program)
+                self._boot()
+            except UserError as err:
+                self._fail(str(err))
                 return
-            with self._out_lock:
-                self._lines.clear()
-                self._partial = ""
-            self.error = None
+            except Exception as err:  # noqa: BLE001 - shown to the student, never a traceback
+                self._fail(f"Der simulierte Calliope konnte nicht starten ({err}). Frag deine Lehrkraft.")
+                return
             self.status = "running"
-            self._stopping = False
-            self._thread = threading.Thread(target=self._run, args=(self._vm,), daemon=True,
+            self._thread = threading.Thread(target=self._run, args=(self._vm, source), daemon=True,
                                             name="schuelerlab-widget-run")
             self._thread.start()
 
-    def _run(self, vm: LiveVM) -> None:
+    def _boot(self) -> None:
+        """A fresh LiveVM with the sliders' values; output and error cleared."""
+        if self._vm is not None:
+            self._vm.close()
+            self._vm = None
+        scenario = Scenario()
+        for name, value in self.sensors.items():
+            scenario.set(name, value)
+        self._vm = LiveVM(board=self.board, files_dir=self.files_dir, on_output=self._output,
+                          scenario=scenario)
+        with self._out_lock:
+            self._lines.clear()
+            self._partial = ""
+        self.error = None
+        self._stopping = False
+
+    def _fail(self, message: str) -> None:
+        self.error = message
+        self.status = "error"
+
+    def _run(self, vm: LiveVM, source: str) -> None:
         try:
-            text = vm.execute(self.program, "main.py")
+            text = vm.execute(source, "main.py")
         except Exception as err:  # noqa: BLE001 - shown to the student, never a traceback
             self.error = f"Der simulierte Calliope ist abgestürzt ({err}). Starte ihn neu."
             self.status = "error"

@@ -18,7 +18,7 @@ from pathlib import Path
 import anywidget
 import traitlets
 from schuelerlab.hardware.sim.boardview import board_html, board_text
-from schuelerlab.hardware.sim.liverun import SENSOR_RANGES, LiveRun, read_program
+from schuelerlab.hardware.sim.liverun import SENSOR_RANGES, LiveRun
 from schuelerlab.hardware.sim.scenario import BUTTONS
 
 UPDATES_PER_S = 20
@@ -72,7 +72,7 @@ class CalliopeWidget(BoardWidget):
                  files_dir: Path | None = None) -> None:
         if board not in _BOARDS:
             raise ValueError(f"board must be one of {_BOARDS}, not {board!r}")
-        self._run = LiveRun(read_program(program), board=board, files_dir=files_dir)
+        self._run = LiveRun(program, board=board, files_dir=files_dir)
         super().__init__(board=board, ranges={k: list(v) for k, v in SENSOR_RANGES.items()},
                          **self._run.sensors)
         self.observe(self._on_sensor, names=list(SENSOR_RANGES))

@@ -173,3 +173,16 @@ def test_output_flood_without_newline_stays_bounded_and_stops(make):
     assert all(len(line) <= 300 for line in w.serial) and len(w.serial) <= 200
     w.stop()
     assert not w.running and w.status == "stopped"
+
+
+def test_a_program_file_is_read_again_on_restart_and_a_missing_one_is_a_german_error(make, tmp_path):
+    path = tmp_path / "prog.py"
+    path.write_text("print('eins')\n", encoding="utf-8")
+    w = make(path)
+    assert wait_for(lambda: w.status == "finished" and w.serial == ["eins"])
+    path.write_text("print('zwei')\n", encoding="utf-8")
+    w.restart()
+    assert wait_for(lambda: w.status == "finished" and w.serial == ["zwei"])
+    missing = make(tmp_path / "fehlt.py")
+    assert missing.status == "error" and not missing.running
+    assert missing.error.startswith(f"Die Datei {tmp_path / 'fehlt.py'} gibt es nicht")

@@ -7,6 +7,7 @@ the plain-data state a front-end shows. No drawing here (that is ``widget.py`` +
 
 from __future__ import annotations
 
+import tempfile
 import threading
 from collections import deque
 from pathlib import Path
@@ -53,7 +54,9 @@ class LiveRun:
     def __init__(self, program: str | Path, *, board: str = "mini3", files_dir: Path | None = None) -> None:
         self.program = program
         self.board = board
-        self.files_dir = files_dir
+        # The board's files stay across restarts, as on a real board (a temporary folder by default).
+        self._tmp = None if files_dir is not None else tempfile.TemporaryDirectory(prefix="schuelerlab-sim-")
+        self.files_dir = Path(files_dir) if files_dir is not None else Path(self._tmp.name)
         self.sensors: dict[str, int] = {name: DEFAULTS[name] for name in SENSOR_RANGES}
         self.status = "ready"
         self.error: str | None = None
@@ -150,6 +153,9 @@ class LiveRun:
             if self._vm is not None:
                 self._vm.close()
                 self._vm = None
+            if self._tmp is not None:
+                self._tmp.cleanup()
+                self._tmp = None
 
     # inputs ------------------------------------------------------------------------------------
     def press(self, button: str) -> None:

@@ -21,6 +21,8 @@ from schuelerlab.hardware.sim.boardview import board_html, board_text
 from schuelerlab.hardware.sim.liverun import SENSOR_RANGES, LiveRun
 from schuelerlab.hardware.sim.scenario import BUTTONS
 
+from schuelerlab.errors import UserError
+
 UPDATES_PER_S = 20
 #: Live boards of this kernel: starting one stops the others (re-run cells leave no busy VMs behind).
 _LIVE: weakref.WeakSet[CalliopeWidget] = weakref.WeakSet()
@@ -59,7 +61,15 @@ class BoardWidget(anywidget.AnyWidget):
 
 
 class CalliopeWidget(BoardWidget):
-    """A live simulated Calliope mini running ``program`` (source text or a path to a ``.py`` file)."""
+    """A live simulated Calliope mini running ``program``.
+
+    Args:
+        program: MicroPython source text, or a ``.py`` file (a ``Path`` or a one-line string ending
+            in ``.py``), read again at every start.
+        board: ``"mini3"`` (three RGB LEDs, touch logo) or ``"mini2"`` (Calliope mini 1/2).
+        autostart: run the program at once.
+        files_dir: the board's file system, kept across restarts (default: a temporary folder).
+    """
 
     acc_x = traitlets.Int(0).tag(sync=True)
     acc_y = traitlets.Int(0).tag(sync=True)
@@ -71,7 +81,7 @@ class CalliopeWidget(BoardWidget):
     def __init__(self, program: str | Path, *, board: str = "mini3", autostart: bool = True,
                  files_dir: Path | None = None) -> None:
         if board not in _BOARDS:
-            raise ValueError(f"board must be one of {_BOARDS}, not {board!r}")
+            raise UserError(f"Unbekanntes Board „{board}“. Möglich sind: {', '.join(_BOARDS)}.")
         self._run = LiveRun(program, board=board, files_dir=files_dir)
         super().__init__(board=board, ranges={k: list(v) for k, v in SENSOR_RANGES.items()},
                          **self._run.sensors)

@@ -186,3 +186,17 @@ def test_a_program_file_is_read_again_on_restart_and_a_missing_one_is_a_german_e
     missing = make(tmp_path / "fehlt.py")
     assert missing.status == "error" and not missing.running
     assert missing.error.startswith(f"Die Datei {tmp_path / 'fehlt.py'} gibt es nicht")
+
+
+def test_board_files_stay_across_restarts():
+    w = CalliopeWidget("try:\n    n = int(open('n.txt').read())\nexcept OSError:\n    n = 0\n"
+                       "open('n.txt', 'w').write(str(n + 1))\nprint(n + 1)\n")
+    try:
+        assert wait_for(lambda: w.status == "finished" and w.serial == ["1"])
+        w.restart()
+        assert wait_for(lambda: w.status == "finished" and w.serial == ["2"]), w.serial
+        folder = w._run.files_dir
+        assert (folder / "n.txt").read_text() == "2"
+    finally:
+        w.close()
+    assert not folder.exists()

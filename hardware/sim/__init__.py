@@ -66,4 +66,15 @@ def __getattr__(name: str):
         from schuelerlab.hardware.sim.serialface import SimulatedSerialBoard
 
         return SimulatedSerialBoard
+    if name == "CalliopeWidget":
+        from schuelerlab.hardware.sim.widget import CalliopeWidget
+
+        return CalliopeWidget
     raise AttributeError(name)
+
+
+def load_ipython_extension(ipython) -> None:
+    """``%load_ext schuelerlab.hardware.sim`` registers the ``%%calliope`` cell magic."""
+    from schuelerlab.hardware.sim.magic import load_ipython_extension as load
+
+    load(ipython)

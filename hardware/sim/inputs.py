@@ -5,6 +5,8 @@ all read from the Scenario at the board's current time. Live boards change the s
 
 from __future__ import annotations
 
+import threading
+
 from schuelerlab.hardware.sim.scenario import GESTURE_ACC, Gesture, Press, Scenario
 
 TILT = 800  # |milli-g| beyond which the board counts as tilted (1000 - CODAL's tilt tolerance)
@@ -40,6 +42,7 @@ class Inputs:
     def __init__(self, scenario: Scenario) -> None:
         self.scenario = scenario
         self._cursor: dict[str, float] = {}  # (kind + button) -> time of the last was_/get_ query
+        self._press_lock = threading.Lock()  # live presses come from another thread than the queries
         self._gesture_seen = -1.0
         self._gestures: list[str] = []
         self._last_gesture = "face up"
@@ -56,13 +59,17 @@ class Inputs:
 
     def presses_since(self, key: str, button: str, t: float) -> int:
         """Presses of ``button`` that started since the last query of this kind, then reset."""
-        since = self._cursor.get(key + button, -1.0)
-        self._cursor[key + button] = t
-        return sum(1 for p in self.scenario.presses if p.button == button and since < p.at_ms <= t)
+        with self._press_lock:
+            since = self._cursor.get(key + button, -1.0)
+            self._cursor[key + button] = t
+            return sum(1 for p in self.scenario.presses if p.button == button and since < p.at_ms <= t)
 
     def press(self, button: str, t: float, hold_ms: int = 100) -> None:
-        """A live press (e.g. from a widget) starting now."""
-        self.scenario.presses.append(Press(button, int(t), hold_ms))
+        """A live press (e.g. from a widget) starting now, but after every query already made: a press
+        stamped with the millisecond of the program's last was_pressed() would never be counted."""
+        with self._press_lock:
+            start = max([int(t), *(int(c) + 1 for c in self._cursor.values())])
+            self.scenario.presses.append(Press(button, start, hold_ms))
 
     # sensors -----------------------------------------------------------------------------------
     def acc(self, t: float) -> tuple[int, int, int]:

@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 # Debian packages the tests and the hub need (installed with apt-get when missing; root or sudo).
-SYSTEM_PACKAGES := python3-venv
+SYSTEM_PACKAGES := python3-venv bubblewrap
 
 .PHONY: run test lint bench clean system
 

@@ -134,6 +134,7 @@ class CellRunner:
         self.limits, self.sandboxed = limits, sandboxed
         self.client: CappedClient | None = None
         self.failed: set[int] = set()
+        self.done: set[int] = set()
         self.notes: list[str] = []
         self.restarts = 0
 
@@ -208,6 +209,7 @@ class CellRunner:
                 if cell.cell_type != "code":
                     continue
                 status = await self.run_cell(index)
+                self.done.add(index)
                 if status == "ok":
                     continue
                 self.failed.add(index)
@@ -215,6 +217,14 @@ class CellRunner:
                 await self.restart(index)
         finally:
             await self.stop()
+
+    def mark_not_run(self) -> None:
+        """Give every code cell that never finished an error, so it can never score."""
+        for index, cell in enumerate(self.nb.cells):
+            if cell.cell_type == "code" and index not in self.done:
+                cell.outputs = [nbformat.v4.new_output(
+                    "error", ename="NichtAusgeführt", evalue="Diese Zelle konnte nicht ausgeführt werden.",
+                    traceback=["NichtAusgeführt: Diese Zelle konnte nicht ausgeführt werden."])]
 
     def _mark(self, cell: NotebookNode, status: str) -> None:
         name = cell.metadata.get("nbgrader", {}).get("grade_id") or f"Zelle {self.nb.cells.index(cell) + 1}"
@@ -239,4 +249,5 @@ def execute_notebook(nb: NotebookNode, *, workdir: Path, timeout: int = DEFAULT_
         asyncio.run(runner.run())
     except Exception as err:  # noqa: BLE001 - a broken kernel must not stop the class
         runner.notes.append(f"Ausführung abgebrochen: {type(err).__name__}: {err}")
+        runner.mark_not_run()
     return ExecResult(nb=nb, notes=runner.notes, restarts=runner.restarts)

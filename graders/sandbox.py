@@ -127,7 +127,7 @@ def bwrap_command(argv: list[str], *, workdir: Path, limits: Limits, uid: int | 
     args = [bwrap, *_base_fs(), "--proc", "/proc", "--dev", "/dev",
             "--perms", "01777", "--size", str(limits.tmp_bytes), "--tmpfs", "/tmp"]
     done: set[Path] = set()
-    covered = [Path("/usr"), Path("/tmp")]
+    covered = [Path("/usr")]
     for path in python_binds():
         args += _mkdirs(path, done, covered) + ["--ro-bind", str(path), str(path)]
         covered.append(path)

@@ -25,6 +25,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "stream": ("schuelerlab.hardware.cli:stream", "Messwerte vom Calliope live anzeigen."),
     "log": ("schuelerlab.hardware.cli:log", "Messwerte vom Calliope in eine CSV-Datei schreiben."),
     "lab": ("schuelerlab.labcmd:lab", "JupyterLab mit den Kursen starten."),
+    "course": ("schuelerlab.graders.cli:course", "Kurse anzeigen, einrichten und Aufgaben freigeben."),
+    "grade": ("schuelerlab.graders.cli:grade", "Abgaben einer Aufgabe bewerten (parallel, in der Sandbox)."),
 }
 
 

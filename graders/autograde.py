@@ -1,0 +1,191 @@
+"""``schuelerlab grade``: grade a class in parallel, sandboxed, on nbgrader's course directory.
+
+For each student folder in ``submitted/<student>/<assignment>/`` a worker merges the answers into
+the teacher's notebook (``merge``), executes it with the kernel in a fresh sandbox (``execute``) and
+scores it with nbgrader's rules (``gradebook.score_notebook``). The teacher-side main thread alone
+writes the gradebook, ``autograded/`` and ``feedback/``, so nbgrader's formgrader and export keep
+working on the same folder.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import stat
+import tempfile
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+
+from schuelerlab.graders import gradebook, sandbox
+from schuelerlab.graders.course import nbgrader_api
+from schuelerlab.graders.execute import DEFAULT_TIMEOUT, execute_notebook
+from schuelerlab.graders.merge import merge, read_submission
+
+#: Largest student file copied into the sandbox (bigger ones are left out with a note).
+MAX_STUDENT_FILE = 5 * 1024**2
+NOTES_FILE = "schuelerlab-notizen.json"
+
+
+@dataclass
+class StudentResult:
+    """Everything grading found for one student."""
+
+    student: str
+    notebooks: list[gradebook.NotebookScore] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    executed: dict[str, nbformat.NotebookNode] = field(default_factory=dict)
+
+    @property
+    def score(self) -> float:
+        """Points reached in the whole assignment."""
+        return sum(nb.score for nb in self.notebooks)
+
+    @property
+    def max_score(self) -> float:
+        """Points possible in the whole assignment."""
+        return sum(nb.max_score for nb in self.notebooks)
+
+
+@dataclass
+class GradeRun:
+    """The result of grading one assignment."""
+
+    assignment: str
+    course_dir: Path
+    results: list[StudentResult]
+    sandboxed: bool
+
+
+@dataclass(frozen=True)
+class _Job:
+    student: str
+    folder: Path
+    assignment: str
+    source_dir: Path
+    release_dir: Path
+    notebooks: tuple[str, ...]
+    timeout: int
+    limits: sandbox.Limits
+    sandboxed: bool
+    scratch: Path
+
+
+def _copy_files(src: Path, dst: Path, notes: list[str], *, student: bool) -> None:
+    """Copy regular files (never symlinks or devices), skipping notebooks and huge files."""
+    for path in sorted(src.rglob("*")):
+        rel = path.relative_to(src)
+        info = path.lstat()
+        if not stat.S_ISREG(info.st_mode) or path.suffix == ".ipynb" or rel.parts[0].startswith("."):
+            if student and stat.S_ISLNK(info.st_mode):
+                notes.append(f"Verknüpfung {rel} in der Abgabe ignoriert.")
+            continue
+        if rel.name == "timestamp.txt" and len(rel.parts) == 1:
+            continue
+        if student and info.st_size > MAX_STUDENT_FILE:
+            notes.append(f"Datei {rel} ist zu groß ({info.st_size // 1024**2} MB) und wurde weggelassen.")
+            continue
+        (dst / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, dst / rel, follow_symlinks=False)
+
+
+def grade_one(job: _Job) -> StudentResult:
+    """Merge, execute and score one student's submission (runs in a worker thread)."""
+    result = StudentResult(student=job.student)
+    workdir = Path(tempfile.mkdtemp(prefix=f"{job.student[:20]}-", dir=job.scratch))
+    try:
+        _copy_files(job.folder, workdir, result.notes, student=True)
+        _copy_files(job.source_dir, workdir, result.notes, student=False)
+        for name in job.notebooks:
+            source = nbformat.read(job.source_dir / f"{name}.ipynb", as_version=4)
+            release = nbformat.read(job.release_dir / f"{name}.ipynb", as_version=4)
+            submitted, problem = read_submission(str(job.folder / f"{name}.ipynb"))
+            if problem:
+                result.notes.append(f"{name}: {problem}")
+            merged = merge(source=source, release=release, submitted=submitted)
+            result.notes += [f"{name}: {n}" for n in merged.notes]
+            executed = execute_notebook(merged.nb, workdir=workdir, timeout=job.timeout,
+                                        limits=job.limits, sandboxed=job.sandboxed)
+            result.notes += [f"{name}: {n}" for n in executed.notes]
+            result.executed[name] = executed.nb
+            result.notebooks.append(gradebook.score_notebook(executed.nb, name))
+    except Exception as err:  # noqa: BLE001 - one broken submission never stops the class
+        result.notes.append(f"Bewertung fehlgeschlagen: {type(err).__name__}: {err}")
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    return result
+
+
+def find_submissions(submitted: Path, assignment: str) -> list[tuple[str, Path]]:
+    """``(student, folder)`` for every ``submitted/<student>/<assignment>/`` folder, sorted."""
+    if not submitted.is_dir():
+        return []
+    return sorted((p.parent.name, p) for p in submitted.glob(f"*/{assignment}") if p.is_dir())
+
+
+def _save(run_dir: Path, result: StudentResult, assignment: str, db_url: str, folder: Path) -> None:
+    """Teacher side: gradebook, ``autograded/`` notebooks and the notes for the teacher."""
+    gradebook.save_scores(db_url, assignment=assignment, student=result.student, notebooks=result.notebooks,
+                          timestamp=gradebook.read_timestamp(folder))
+    out = run_dir / "autograded" / result.student / assignment
+    out.mkdir(parents=True, exist_ok=True)
+    for name, nb in result.executed.items():
+        nbformat.write(nb, out / f"{name}.ipynb")
+    if (folder / "timestamp.txt").is_file():
+        shutil.copyfile(folder / "timestamp.txt", out / "timestamp.txt")
+    (out / NOTES_FILE).write_text(json.dumps(result.notes, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def _prepare(api, course_dir: Path, assignment: str) -> list[str]:  # noqa: ANN001
+    """Make sure the assignment is generated and in the gradebook; return its notebook names."""
+    from schuelerlab.errors import UserError
+
+    db_url = api.coursedir.db_url
+    names = gradebook.gradebook_notebooks(db_url, assignment)
+    release = Path(api.coursedir.format_path(api.coursedir.release_directory, ".", assignment))
+    if not names or not release.is_dir():
+        if not (course_dir / "source" / assignment).is_dir():
+            raise UserError(f"Die Aufgabe {assignment!r} gibt es in {course_dir / 'source'} nicht.")
+        out = api.generate_assignment(assignment, force=True, create=True)
+        if not out.get("success"):
+            raise UserError(f"nbgrader konnte {assignment!r} nicht erzeugen:\n{out.get('log', '')}")
+        names = gradebook.gradebook_notebooks(db_url, assignment)
+    return names
+
+
+def grade(*, assignment: str, course_dir: Path, workers: int | None = None, timeout: int = DEFAULT_TIMEOUT,
+          unsafe_no_sandbox: bool = False, limits: sandbox.Limits | None = None,
+          on_progress: Callable[[StudentResult], None] | None = None) -> GradeRun:
+    """Autograde every submission of ``assignment`` in ``course_dir`` and write nbgrader's files.
+
+    Collects first when an exchange is configured. Workers default to the number of cores.
+    Raises ``UserError`` (German) when no sandbox can be made and ``unsafe_no_sandbox`` is False.
+    """
+    sandboxed = sandbox.require_sandbox(unsafe_no_sandbox=unsafe_no_sandbox)
+    api = nbgrader_api(course_dir)
+    if "Exchange" in api.config and api.config.Exchange.get("root"):
+        api.collect(assignment)
+    names = _prepare(api, course_dir, assignment)
+    coursedir = api.coursedir
+    submissions = find_submissions(Path(coursedir.root) / coursedir.submitted_directory, assignment)
+    source_dir = Path(coursedir.format_path(coursedir.source_directory, ".", assignment))
+    release_dir = Path(coursedir.format_path(coursedir.release_directory, ".", assignment))
+    workers = max(1, workers or os.cpu_count() or 1)
+    results: list[StudentResult] = []
+    with tempfile.TemporaryDirectory(prefix="schuelerlab-grade-") as scratch:
+        jobs = [_Job(student, folder, assignment, source_dir, release_dir, tuple(names), timeout,
+                     limits or sandbox.Limits(), sandboxed, Path(scratch)) for student, folder in submissions]
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            futures = {pool.submit(grade_one, job): job for job in jobs}
+            for future in as_completed(futures):
+                result = future.result()
+                _save(Path(coursedir.root), result, assignment, coursedir.db_url, futures[future].folder)
+                results.append(result)
+                if on_progress:
+                    on_progress(result)
+    results.sort(key=lambda r: r.student)
+    return GradeRun(assignment=assignment, course_dir=course_dir, results=results, sandboxed=sandboxed)

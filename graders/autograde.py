@@ -9,6 +9,7 @@ working on the same folder.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
@@ -20,7 +21,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
-
 from schuelerlab.graders import gradebook, sandbox
 from schuelerlab.graders.course import nbgrader_api
 from schuelerlab.graders.execute import DEFAULT_TIMEOUT, execute_notebook
@@ -93,6 +93,12 @@ def _copy_files(src: Path, dst: Path, notes: list[str], *, student: bool) -> Non
         shutil.copyfile(path, dst / rel, follow_symlinks=False)
 
 
+@functools.lru_cache(maxsize=32)
+def _read_cached(path: Path) -> nbformat.NotebookNode:
+    """The teacher's notebooks are read once per run (merge copies what it uses)."""
+    return nbformat.read(path, as_version=4)
+
+
 def grade_one(job: _Job) -> StudentResult:
     """Merge, execute and score one student's submission (runs in a worker thread)."""
     result = StudentResult(student=job.student)
@@ -101,8 +107,8 @@ def grade_one(job: _Job) -> StudentResult:
         _copy_files(job.folder, workdir, result.notes, student=True)
         _copy_files(job.source_dir, workdir, result.notes, student=False)
         for name in job.notebooks:
-            source = nbformat.read(job.source_dir / f"{name}.ipynb", as_version=4)
-            release = nbformat.read(job.release_dir / f"{name}.ipynb", as_version=4)
+            source = _read_cached(job.source_dir / f"{name}.ipynb")
+            release = _read_cached(job.release_dir / f"{name}.ipynb")
             submitted, problem = read_submission(str(job.folder / f"{name}.ipynb"))
             if problem:
                 result.notes.append(f"{name}: {problem}")
@@ -127,9 +133,9 @@ def find_submissions(submitted: Path, assignment: str) -> list[tuple[str, Path]]
     return sorted((p.parent.name, p) for p in submitted.glob(f"*/{assignment}") if p.is_dir())
 
 
-def _save(run_dir: Path, result: StudentResult, assignment: str, db_url: str, folder: Path) -> None:
+def _save(run_dir: Path, result: StudentResult, assignment: str, gb, folder: Path) -> None:  # noqa: ANN001
     """Teacher side: gradebook, ``autograded/`` notebooks and the notes for the teacher."""
-    gradebook.save_scores(db_url, assignment=assignment, student=result.student, notebooks=result.notebooks,
+    gradebook.save_scores(gb, assignment=assignment, student=result.student, notebooks=result.notebooks,
                           timestamp=gradebook.read_timestamp(folder))
     out = run_dir / "autograded" / result.student / assignment
     out.mkdir(parents=True, exist_ok=True)
@@ -179,13 +185,15 @@ def grade(*, assignment: str, course_dir: Path, workers: int | None = None, time
     with tempfile.TemporaryDirectory(prefix="schuelerlab-grade-") as scratch:
         jobs = [_Job(student, folder, assignment, source_dir, release_dir, tuple(names), timeout,
                      limits or sandbox.Limits(), sandboxed, Path(scratch)) for student, folder in submissions]
-        with ThreadPoolExecutor(max_workers=workers) as pool:
+        book = gradebook.open_gradebook(coursedir.db_url)
+        with ThreadPoolExecutor(max_workers=workers) as pool, book as gb:
             futures = {pool.submit(grade_one, job): job for job in jobs}
             for future in as_completed(futures):
                 result = future.result()
-                _save(Path(coursedir.root), result, assignment, coursedir.db_url, futures[future].folder)
+                _save(Path(coursedir.root), result, assignment, gb, futures[future].folder)
                 results.append(result)
                 if on_progress:
                     on_progress(result)
+    _read_cached.cache_clear()
     results.sort(key=lambda r: r.student)
     return GradeRun(assignment=assignment, course_dir=course_dir, results=results, sandboxed=sandboxed)

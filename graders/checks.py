@@ -31,7 +31,8 @@ def _zeige(wert: Any) -> str:
 
 def _nah(wert: Any, erwartet: Any, toleranz: float) -> bool:
     if isinstance(erwartet, (list, tuple)) and isinstance(wert, (list, tuple)):
-        return len(wert) == len(erwartet) and all(_nah(a, b, toleranz) for a, b in zip(wert, erwartet))
+        paare = zip(wert, erwartet, strict=False)
+        return len(wert) == len(erwartet) and all(_nah(a, b, toleranz) for a, b in paare)
     try:
         return math.isclose(float(wert), float(erwartet), rel_tol=toleranz, abs_tol=toleranz)
     except (TypeError, ValueError):

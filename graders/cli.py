@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 
 import click
-
 from schuelerlab.graders import course as course_api
 from schuelerlab.graders.execute import DEFAULT_TIMEOUT
 
@@ -48,7 +47,8 @@ def course_setup(course_id: str, courses_root: Path | None, course_dir: Path | N
                  exchange: Path | None) -> None:
     """Den Kursordner der Lehrkraft anlegen (source/, nbgrader_config.py)."""
     item = course_api.find_course(course_id, root=courses_root)
-    folder = course_api.setup_course(item, course_dir=course_dir or Path.home() / course_id, exchange=exchange)
+    target = course_dir or Path.home() / course_id
+    folder = course_api.setup_course(item, course_dir=target, exchange=exchange)
     click.echo(f"Kursordner angelegt: {folder}")
 
 
@@ -63,8 +63,10 @@ def course_release(course_id: str, assignment: str | None, courses_root: Path | 
     """Schülerfassung erzeugen und (mit Austauschordner) freigeben."""
     folder = course_dir or Path.home() / course_id
     if not (folder / course_api.CONFIG_NAME).exists():
-        folder = course_api.setup_course(course_api.find_course(course_id, root=courses_root), course_dir=folder)
-    names = [assignment] if assignment else sorted(p.name for p in (folder / "source").iterdir() if p.is_dir())
+        item = course_api.find_course(course_id, root=courses_root)
+        folder = course_api.setup_course(item, course_dir=folder)
+    names = [assignment] if assignment else sorted(
+        p.name for p in (folder / "source").iterdir() if p.is_dir())
     for name in names:
         out = course_api.release(course_dir=folder, assignment=name)
         where = "und freigegeben" if out["exchange"] else f"in {out['release']}"

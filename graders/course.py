@@ -81,7 +81,8 @@ def find_course(course: str, *, root: Path | None = None) -> Course:
     return courses[course]
 
 
-def write_config(course_dir: Path, *, course_id: str, exchange: Path | None = None, timeout: int = 10) -> Path:
+def write_config(course_dir: Path, *, course_id: str, exchange: Path | None = None,
+                 timeout: int = 10) -> Path:
     """Write the course directory's one ``nbgrader_config.py``."""
     lines = [
         "# Written by schuelerlab; the only nbgrader configuration of this course.",

@@ -12,8 +12,10 @@ from __future__ import annotations
 import asyncio
 import os
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from queue import Empty
 from typing import Any
 
 import nbformat
@@ -22,7 +24,6 @@ from jupyter_client.manager import AsyncKernelManager
 from nbclient import NotebookClient
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbformat import NotebookNode
-
 from schuelerlab.graders import sandbox
 
 #: Default seconds one cell may run.
@@ -149,9 +150,26 @@ class CellRunner:
                                                 f"Die Zelle lief länger als {self.timeout} Sekunden.",
                                                 "traceback": []})
         client.km = km
-        await client.async_start_new_kernel(cwd=str(self.workdir), env=kernel_env(self.workdir))
-        await client.async_start_new_kernel_client()
         self.client = client
+        await client.async_start_new_kernel(cwd=str(self.workdir), env=kernel_env(self.workdir))
+        client.kc = km.client()
+        client.kc.start_channels()
+        client.kc.allow_stdin = False
+        await self._wait_ready(client.kc, km)
+
+    async def _wait_ready(self, kc: Any, km: SandboxKernelManager, timeout: float = 60) -> None:
+        """Wait until the kernel answers on shell and IOPub (faster than jupyter_client's 0.2 s flush)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            kc.kernel_info()
+            try:
+                await kc.shell_channel.get_msg(timeout=0.5)
+                await kc.iopub_channel.get_msg(timeout=0.1)
+                return
+            except Empty:
+                if not await km.is_alive():
+                    raise RuntimeError("Der Kernel ist beim Start abgestürzt.")
+        raise RuntimeError(f"Der Kernel hat nicht innerhalb von {timeout:.0f} s geantwortet.")
 
     async def stop(self) -> None:
         """Shut the kernel down and kill what is left of the sandbox."""
@@ -161,7 +179,13 @@ class CellRunner:
         try:
             if client.kc is not None:
                 client.kc.stop_channels()
-            await client.km.shutdown_kernel(now=True)
+            process = getattr(client.km.provisioner, "process", None)
+            if process is not None:
+                process.kill()  # bwrap; --die-with-parent takes the whole sandbox down
+                await asyncio.to_thread(process.wait)
+            cleanup = client.km.cleanup_resources()
+            if asyncio.iscoroutine(cleanup):
+                await cleanup
         except Exception:  # noqa: BLE001 - the sandbox may already be gone
             pass
         for path in self.workdir.glob(".k-*"):
@@ -229,12 +253,14 @@ class CellRunner:
     def _mark(self, cell: NotebookNode, status: str) -> None:
         name = cell.metadata.get("nbgrader", {}).get("grade_id") or f"Zelle {self.nb.cells.index(cell) + 1}"
         if status == "dead":
-            text = "Das Programm wurde in dieser Zelle beendet (z. B. os._exit, Absturz oder zu viel Speicher)."
+            text = ("Das Programm wurde in dieser Zelle beendet "
+                    "(z. B. os._exit, Absturz oder zu viel Speicher).")
             cell.outputs.append(nbformat.v4.new_output(
                 "error", ename="Programmabbruch", evalue=text, traceback=[f"Programmabbruch: {text}"]))
             self.notes.append(f"{name}: Kernel beendet; die Zelle zählt als nicht bestanden.")
         else:
-            text = f"Die Zelle lief länger als {self.timeout} Sekunden (Endlosschleife?) und wurde abgebrochen."
+            text = (f"Die Zelle lief länger als {self.timeout} Sekunden (Endlosschleife?) "
+                    "und wurde abgebrochen.")
             cell.outputs.append(nbformat.v4.new_output(
                 "error", ename="Zeitüberschreitung", evalue=text, traceback=[f"Zeitüberschreitung: {text}"]))
             self.notes.append(f"{name}: länger als {self.timeout} s (Endlosschleife?); abgebrochen.")

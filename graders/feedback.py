@@ -16,7 +16,6 @@ from pathlib import Path
 
 import nbformat
 from nbformat import NotebookNode
-
 from schuelerlab.graders.autograde import GradeRun, StudentResult
 from schuelerlab.graders.merge import grade_id
 
@@ -105,7 +104,8 @@ def render(nb: NotebookNode, release: NotebookNode, *, student: str, assignment:
         meta = cell.metadata.get("nbgrader", {})
         gid = meta.get("grade_id")
         if cell.cell_type == "markdown":
-            body.append(markdown2html(_text(cell.source)) if gid else f"<pre>{_esc(_text(cell.source))}</pre>")
+            source = _text(cell.source)
+            body.append(markdown2html(source) if gid else f"<pre>{_esc(source)}</pre>")
         elif cell.cell_type != "code":
             continue
         elif meta.get("grade") and not meta.get("solution"):
@@ -139,7 +139,8 @@ def write_student(result: StudentResult, *, course_dir: Path, assignment: str) -
     folder.mkdir(parents=True)
     files = []
     for nb_score in result.notebooks:
-        release = nbformat.read(course_dir / "release" / assignment / f"{nb_score.notebook}.ipynb", as_version=4)
+        release_path = course_dir / "release" / assignment / f"{nb_score.notebook}.ipynb"
+        release = nbformat.read(release_path, as_version=4)
         page = render(result.executed[nb_score.notebook], release, student=result.student,
                       assignment=assignment, notebook=nb_score.notebook, score=nb_score.score,
                       max_score=nb_score.max_score)

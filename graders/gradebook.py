@@ -71,36 +71,46 @@ def read_timestamp(folder: Path) -> datetime.datetime | None:
         return None
 
 
-def save_scores(db_url: str, *, assignment: str, student: str, notebooks: list[NotebookScore],
-                timestamp: datetime.datetime | None) -> None:
-    """Write the autograder scores of one student into the gradebook (like nbgrader's SaveAutoGrades)."""
-    from nbgrader.api import Gradebook, MissingEntry
+def open_gradebook(db_url: str):  # noqa: ANN201 - nbgrader's Gradebook
+    """Open nbgrader's gradebook (use as a context manager), quiet about SQLAlchemy's warnings."""
+    import warnings
 
-    with Gradebook(db_url) as gb:
-        gb.update_or_create_student(student)
-        kwargs = {"timestamp": timestamp} if timestamp else {}
-        gb.update_or_create_submission(assignment, student, **kwargs)
-        for nb_score in notebooks:
-            for cell in nb_score.cells:
-                try:
-                    grade = gb.find_grade(cell.grade_id, nb_score.notebook, assignment, student)
-                except MissingEntry:
-                    continue
-                grade.auto_score = cell.score
-                grade.needs_manual_grade = grade.manual_score is not None or cell.score is None
-            for grade_id, text in nb_score.comments.items():
-                try:
-                    gb.find_comment(grade_id, nb_score.notebook, assignment, student).auto_comment = text
-                except MissingEntry:
-                    continue
-        gb.db.commit()
+    from nbgrader.api import Gradebook
+
+    warnings.filterwarnings("ignore", module="nbgrader.api")
+    warnings.filterwarnings("ignore", message=".*not in session.*")
+    return Gradebook(db_url)
+
+
+def save_scores(gb, *, assignment: str, student: str, notebooks: list[NotebookScore],  # noqa: ANN001
+                timestamp: datetime.datetime | None) -> None:
+    """Write the autograder scores of one student into an open gradebook (like SaveAutoGrades)."""
+    from nbgrader.api import MissingEntry
+
+    gb.update_or_create_student(student)
+    kwargs = {"timestamp": timestamp} if timestamp else {}
+    gb.update_or_create_submission(assignment, student, **kwargs)
+    for nb_score in notebooks:
+        for cell in nb_score.cells:
+            try:
+                grade = gb.find_grade(cell.grade_id, nb_score.notebook, assignment, student)
+            except MissingEntry:
+                continue
+            grade.auto_score = cell.score
+            grade.needs_manual_grade = grade.manual_score is not None or cell.score is None
+        for grade_id, text in nb_score.comments.items():
+            try:
+                gb.find_comment(grade_id, nb_score.notebook, assignment, student).auto_comment = text
+            except MissingEntry:
+                continue
+    gb.db.commit()
 
 
 def gradebook_notebooks(db_url: str, assignment: str) -> list[str]:
     """Names of the notebooks of ``assignment`` known to the gradebook (empty if unknown)."""
-    from nbgrader.api import Gradebook, MissingEntry
+    from nbgrader.api import MissingEntry
 
-    with Gradebook(db_url) as gb:
+    with open_gradebook(db_url) as gb:
         try:
             return [nb.name for nb in gb.find_assignment(assignment).notebooks]
         except MissingEntry:
@@ -109,10 +119,10 @@ def gradebook_notebooks(db_url: str, assignment: str) -> list[str]:
 
 def export_rows(db_url: str) -> list[dict]:
     """Rows with nbgrader's CSV export columns, one per assignment and student."""
-    from nbgrader.api import Gradebook, MissingEntry
+    from nbgrader.api import MissingEntry
 
     rows = []
-    with Gradebook(db_url) as gb:
+    with open_gradebook(db_url) as gb:
         for assignment in gb.assignments:
             for student in gb.students:
                 row = {"assignment": assignment.name, "duedate": assignment.duedate, "timestamp": None,

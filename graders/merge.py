@@ -105,12 +105,13 @@ class _Merger:
             self.notes.append(f"{gid}: Antwortzelle kopiert (doppelte Zell-ID); die erste Kopie wird "
                               "bewertet, die weiteren laufen als normaler Code.")
         else:
-            self.notes.append(f"{gid}: Geschützte Zelle kopiert (doppelte Zell-ID); die Kopie wurde entfernt.")
+            self.notes.append(f"{gid}: Geschützte Zelle kopiert (doppelte Zell-ID); "
+                              "die Kopie wurde entfernt.")
 
     def build(self, metadata: dict) -> NotebookNode:
         out = nbformat.v4.new_notebook(metadata=copy.deepcopy(metadata))
         out.cells.extend(self.extras.get(None, []))
-        for gid, teacher in zip(self.ids, self.teacher):
+        for gid, teacher in zip(self.ids, self.teacher, strict=True):
             out.cells.append(self._teacher_cell(gid, teacher))
             out.cells.extend(self.extras.get(gid, []))
         used: set[str] = set()

@@ -72,7 +72,7 @@ def overview_png(run: GradeRun, path: Path) -> Path:
     left.set(title=f"Punkteverteilung ({run.assignment})", xlabel="Punkte", ylabel="Anzahl Schüler*innen")
     counts = failed_cells(run).most_common(10)
     if counts:
-        names, values = zip(*counts)
+        names, values = zip(*counts, strict=True)
         right.barh(list(reversed(names)), list(reversed(values)), color="#d8573b")
     right.set(title="Am häufigsten nicht bestandene Tests", xlabel="Anzahl Schüler*innen")
     fig.savefig(path, dpi=100)

@@ -6,9 +6,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from schuelerlab.errors import UserError
 from schuelerlab.graders import autograde, feedback, report
 from schuelerlab.graders.course import CONFIG_NAME, nbgrader_api
+
+from schuelerlab.errors import UserError
 
 
 @dataclass

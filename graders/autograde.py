@@ -119,11 +119,28 @@ def grade_one(job: _Job) -> StudentResult:
             result.notes += [f"{name}: {n}" for n in executed.notes]
             result.executed[name] = executed.nb
             result.notebooks.append(gradebook.score_notebook(executed.nb, name))
+            result.notes += [f"{name}: {n}" for n in error_notes(executed.nb)]
     except Exception as err:  # noqa: BLE001 - one broken submission never stops the class
         result.notes.append(f"Bewertung fehlgeschlagen: {type(err).__name__}: {err}")
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     return result
+
+
+def error_notes(nb: nbformat.NotebookNode) -> list[str]:
+    """Short German notes for answer cells that raised and tests that failed."""
+    notes = []
+    for cell in nb.cells:
+        meta = cell.get("metadata", {}).get("nbgrader", {})
+        error = next((o for o in cell.get("outputs", []) if o.get("output_type") == "error"), None)
+        if error is None or not meta or error.get("ename") in ("Zeitüberschreitung", "Programmabbruch"):
+            continue
+        what = f"{error.get('ename')}: {str(error.get('evalue', ''))[:120]}".rstrip(": ")
+        if meta.get("solution"):
+            notes.append(f"{meta.get('grade_id')}: Fehler in der Antwort ({what})")
+        elif meta.get("grade"):
+            notes.append(f"{meta.get('grade_id')}: nicht bestanden ({what})")
+    return notes
 
 
 def find_submissions(submitted: Path, assignment: str) -> list[tuple[str, Path]]:

@@ -106,3 +106,17 @@ def grade(assignment: str, course_id: str | None, course_dir: Path | None, worke
         click.echo(f"Noten gespeichert: {out.csv}")
     if out.overview:
         click.echo(f"Klassenübersicht: {out.overview}")
+
+
+@click.command("check")
+@click.argument("notebook", metavar="NOTEBOOK", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.option("--timeout", type=click.IntRange(1, 3600), default=DEFAULT_TIMEOUT, show_default=True,
+              help="Sekunden pro Zelle.")
+def check(notebook: Path, timeout: int) -> None:
+    """Die sichtbaren Tests eines Notebooks prüfen (Punkte wie bei der Bewertung)."""
+    from schuelerlab.graders.selfcheck import check_notebook
+
+    result = check_notebook(notebook=notebook, timeout=timeout)
+    click.echo(result.text())
+    if result.score < result.max_score:
+        sys.exit(1)

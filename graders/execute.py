@@ -77,6 +77,7 @@ def kernel_env(workdir: Path) -> dict[str, str]:
         "LOGNAME": "schueler", "LANG": "C.UTF-8", "IPYTHONDIR": "/tmp/.ipython", "MPLBACKEND": "Agg",
         "MPLCONFIGDIR": "/tmp/.mpl", "JUPYTER_RUNTIME_DIR": "/tmp/.jupyter", "PYTHONDONTWRITEBYTECODE": "1",
         "NBGRADER_EXECUTION": "autograde", "PYDEVD_DISABLE_FILE_VALIDATION": "1",
+        "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
     }
 
 
@@ -84,6 +85,7 @@ class CappedClient(NotebookClient):
     """nbclient with a per-cell output cap that never drops errors or the fact of stderr output."""
 
     timed_out = False
+    truncated: set[int]
 
     async def _async_handle_timeout(self, timeout: int, cell: NotebookNode | None = None) -> Any:
         self.timed_out = True
@@ -101,8 +103,12 @@ class CappedClient(NotebookClient):
             return super().output(outs, msg, display_id, cell_index)
         if used + _msg_size(msg) <= OUTPUT_CAP:
             return super().output(outs, msg, display_id, cell_index)
+        if msg_type == "stream" and used < OUTPUT_CAP and "text" in msg["content"]:
+            msg["content"]["text"] = msg["content"]["text"][: OUTPUT_CAP - used]
+            super().output(outs, msg, display_id, cell_index)
         stream = msg["content"].get("name", "stdout") if msg_type == "stream" else "stdout"
         if not any(o.get("name") == stream and o.get("text") == TRUNCATED for o in outs):
+            self.truncated.add(cell_index)
             out = nbformat.v4.new_output("stream", name=stream, text=TRUNCATED)
             outs.append(out)
             return out
@@ -136,6 +142,7 @@ class CellRunner:
         self.client: CappedClient | None = None
         self.failed: set[int] = set()
         self.done: set[int] = set()
+        self.truncated: set[int] = set()
         self.notes: list[str] = []
         self.restarts = 0
 
@@ -150,6 +157,7 @@ class CellRunner:
                                                 f"Die Zelle lief länger als {self.timeout} Sekunden.",
                                                 "traceback": []})
         client.km = km
+        client.truncated = self.truncated
         self.client = client
         await client.async_start_new_kernel(cwd=str(self.workdir), env=kernel_env(self.workdir))
         client.kc = km.client()
@@ -276,4 +284,7 @@ def execute_notebook(nb: NotebookNode, *, workdir: Path, timeout: int = DEFAULT_
     except Exception as err:  # noqa: BLE001 - a broken kernel must not stop the class
         runner.notes.append(f"Ausführung abgebrochen: {type(err).__name__}: {err}")
         runner.mark_not_run()
+    for index in sorted(runner.truncated):
+        name = nb.cells[index].metadata.get("nbgrader", {}).get("grade_id") or f"Zelle {index + 1}"
+        runner.notes.append(f"{name}: sehr viel Ausgabe; nach {OUTPUT_CAP} Zeichen gekürzt.")
     return ExecResult(nb=nb, notes=runner.notes, restarts=runner.restarts)

@@ -27,6 +27,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "lab": ("schuelerlab.labcmd:lab", "JupyterLab mit den Kursen starten."),
     "course": ("schuelerlab.graders.cli:course", "Kurse anzeigen, einrichten und Aufgaben freigeben."),
     "grade": ("schuelerlab.graders.cli:grade", "Abgaben einer Aufgabe bewerten (parallel, in der Sandbox)."),
+    "check": ("schuelerlab.graders.cli:check", "Die sichtbaren Tests eines Notebooks prüfen."),
 }
 
 

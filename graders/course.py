@@ -9,6 +9,7 @@ in-process through ``NbGraderAPI``.
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import sys
@@ -136,7 +137,9 @@ def nbgrader_api(course_dir: Path):  # noqa: ANN201 - nbgrader has no type hints
     config = PyFileConfigLoader(CONFIG_NAME, path=str(course_dir)).load_config()
     config.CourseDirectory.root = str(course_dir)
     coursedir = CourseDirectory(config=config)
-    return NbGraderAPI(coursedir=coursedir, config=config)
+    quiet = logging.getLogger("schuelerlab.nbgrader")
+    quiet.setLevel(logging.CRITICAL + 1)  # results carry nbgrader's log; no stray CRITICAL lines
+    return NbGraderAPI(coursedir=coursedir, config=config, log=quiet)
 
 
 def release(*, course_dir: Path, assignment: str) -> dict:

@@ -62,7 +62,23 @@ def _failed_in_hidden(cell: NotebookNode, error: NotebookNode) -> bool:
     return match is None or int(match.group(1)) in hidden
 
 
-def _outputs(cell: NotebookNode) -> str:
+def hidden_code(cells: list[NotebookNode]) -> list[str]:
+    """Every non-trivial line of hidden test code in ``cells`` (to scrub it from outputs)."""
+    lines = set()
+    for cell in cells:
+        for block in HIDDEN.findall(_text(cell.get("source", ""))):
+            lines.update(line.strip() for line in block.splitlines() if len(line.strip()) >= 6)
+    return sorted(lines, key=len, reverse=True)
+
+
+def _scrub(text: str, secrets: list[str]) -> str:
+    """Replace hidden test code that student code printed (e.g. from ``In``) by a marker."""
+    for line in secrets:
+        text = text.replace(line, "[versteckter Test]").replace(repr(line)[1:-1], "[versteckter Test]")
+    return text
+
+
+def _outputs(cell: NotebookNode, secrets: list[str]) -> str:
     parts = []
     for out in cell.get("outputs", []):
         kind = out.get("output_type")
@@ -72,7 +88,7 @@ def _outputs(cell: NotebookNode) -> str:
             parts.append(_text(out.get("data", {}).get("text/plain", "")))
         elif kind == "error":
             parts.append("\n".join(out.get("traceback", [])) or f"{out.get('ename')}: {out.get('evalue')}")
-    return f"<pre>{_esc(''.join(parts))}</pre>" if any(parts) else ""
+    return f"<pre>{_esc(_scrub(ANSI.sub('', ''.join(parts)), secrets))}</pre>" if any(parts) else ""
 
 
 def _test_box(cell: NotebookNode, visible: str, points: str) -> tuple[str, bool | None]:
@@ -86,6 +102,7 @@ def _test_box(cell: NotebookNode, visible: str, points: str) -> tuple[str, bool 
     message = _text(error.get("evalue")).strip()
     if _failed_in_hidden(cell, error):
         text = message or "Ein versteckter Test ist fehlgeschlagen."
+        text = _scrub(text, hidden_code([cell]))
         return (f'<div class="box fail">{code}<p class="punkte">✘ Ein versteckter Test ist nicht bestanden'
                 f" – {points}</p><pre>{_esc(text)}</pre></div>"), False
     text = f"{error.get('ename')}: {message}" if message else _text(error.get("ename"))
@@ -99,6 +116,7 @@ def render(nb: NotebookNode, release: NotebookNode, *, student: str, assignment:
     from nbconvert.filters.markdown import markdown2html
 
     released = {grade_id(c): _text(c.source) for c in release.cells if grade_id(c)}
+    secrets = hidden_code(nb.cells)
     body, hidden_ok, hidden_all = [], 0, 0
     for cell in nb.cells:
         meta = cell.metadata.get("nbgrader", {})
@@ -115,7 +133,7 @@ def render(nb: NotebookNode, release: NotebookNode, *, student: str, assignment:
                 hidden_all += 1
                 hidden_ok += bool(hidden_passed)
         else:
-            body.append(f"<pre>{_esc(_text(cell.source))}</pre>{_outputs(cell)}")
+            body.append(f"<pre>{_esc(_text(cell.source))}</pre>{_outputs(cell, secrets)}")
     head = (f"<h1>Rückmeldung: {html.escape(assignment)} / {html.escape(notebook)}</h1>"
             f"<p>{html.escape(student)}: <b>{score:g} von {max_score:g} Punkten</b>.</p>")
     if hidden_all:

@@ -15,11 +15,29 @@ the teacher cell they followed. Edits get a German note for the teacher:
 from __future__ import annotations
 
 import copy
+import re
 import uuid
 from dataclasses import dataclass, field
 
 import nbformat
 from nbformat import NotebookNode
+
+#: Code in answers that a teacher should look at (the sandbox stops it; the note tells).
+SUSPICIOUS = re.compile(
+    r"\bos\.(?:kill|killpg|fork|_exit|system|popen|exec\w*|set\w*id|chmod|remove|unlink)\b|\bsubprocess\b"
+    r"|\bsocket\b|\bctypes\b|\bsignal\.|\bsys\.exit\b|\bshutil\.rmtree\b|__import__|\burllib\b"
+    r"|\brequests\b|\bhttp\.client\b|open\(\s*[\w\s+]*['\"]/|\bglob\b|\bos\.(?:listdir|walk|scandir)\b"
+    r"|\b_i[hn]?\b|\bIn\b(?=\s*[\[\)])|get_ipython|\bsys\._getframe\b|\bsettrace\b|\bgc\.get_objects\b")
+
+
+def suspicious(code: str) -> list[str]:
+    """The suspicious calls in ``code`` (e.g. ``os.kill``), each once, in order."""
+    found: list[str] = []
+    for match in SUSPICIOUS.finditer(code):
+        word = match.group(0).rstrip("('\" ")
+        if word not in found:
+            found.append(word)
+    return found
 
 
 @dataclass
@@ -152,7 +170,15 @@ def merge(*, source: NotebookNode, release: NotebookNode, submitted: NotebookNod
         merger.notes.append("Kein lesbares Notebook abgegeben; alle Antworten zählen als leer.")
     else:
         merger.take(list(submitted.get("cells", [])))
-    return MergeResult(nb=merger.build(source.get("metadata", {})), notes=merger.notes)
+    nb = merger.build(source.get("metadata", {}))
+    for cell in nb.cells:
+        meta = cell.get("metadata", {}).get("nbgrader", {})
+        if cell.cell_type == "code" and (meta.get("solution") or not meta):
+            calls = suspicious(_text(cell))
+            if calls:
+                where = meta.get("grade_id") or "eigene Zelle"
+                merger.notes.append(f"{where}: auffälliger Code ({', '.join(calls)}) – bitte ansehen.")
+    return MergeResult(nb=nb, notes=merger.notes)
 
 
 def read_submission(path: str) -> tuple[NotebookNode | None, str | None]:

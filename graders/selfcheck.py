@@ -148,7 +148,8 @@ def check_notebook(*, notebook: Path, timeout: int = 10) -> CheckResult:
     result = CheckResult()
     for cell in nb.cells:
         meta = cell.get("metadata", {}).get("nbgrader", {})
-        if cell.cell_type != "code" or not meta.get("grade") or meta.get("solution") or not cell.source.strip():
+        is_test = cell.cell_type == "code" and meta.get("grade") and not meta.get("solution")
+        if not is_test or not cell.source.strip():
             continue
         error = next((o for o in cell.outputs if o.output_type == "error"), None)
         message = "" if error is None else (error.evalue or error.ename)

@@ -8,6 +8,7 @@ released notebook like a student would, ``submit(...)`` writes it to
 from __future__ import annotations
 
 import copy
+import json
 import re
 import shutil
 from pathlib import Path
@@ -44,8 +45,28 @@ def submit(course_dir: Path, student: str, assignment: str, notebooks: dict[str,
             if path.is_file() and path.suffix != ".ipynb":
                 shutil.copyfile(path, folder / path.name)
     for name, nb in notebooks.items():
-        nbformat.write(nb, folder / f"{name}.ipynb")
+        # plain JSON: nbformat.write would silently repair duplicate cell ids, which students do not
+        (folder / f"{name}.ipynb").write_text(json.dumps(nb, ensure_ascii=False, indent=1), encoding="utf-8")
     for name, text in (files or {}).items():
         (folder / name).write_text(text, encoding="utf-8")
     (folder / "timestamp.txt").write_text("2026-11-20 10:00:00.000000 UTC")
     return folder
+
+
+class Klasse:
+    """Writes submissions of one assignment into a course directory like nbgrader's collect."""
+
+    def __init__(self, folder: Path, assignment: str = "ex1", notebook: str = "ex1") -> None:
+        self.folder, self.assignment, self.notebook = folder, assignment, notebook
+        self.source = nbformat.read(folder / "source" / assignment / f"{notebook}.ipynb", as_version=4)
+        self.release = nbformat.read(folder / "release" / assignment / f"{notebook}.ipynb", as_version=4)
+        self.solutions = solutions(self.source)
+
+    def answers(self, **changes: str) -> NotebookNode:
+        """The released notebook with the right answers, some replaced by ``changes``."""
+        return answered(self.release, {**self.solutions, **changes})
+
+    def submit(self, student: str, nb: NotebookNode | None = None, **files: str) -> Path:
+        """Submit ``nb`` (default: every answer right) for ``student``."""
+        return submit(self.folder, student, self.assignment,
+                      {self.notebook: nb if nb is not None else self.answers()}, files=files)

@@ -191,6 +191,8 @@ class CellRunner:
             if process is not None:
                 process.kill()  # bwrap; --die-with-parent takes the whole sandbox down
                 await asyncio.to_thread(process.wait)
+            if client.km.uid is not None:
+                await asyncio.to_thread(sandbox.kill_all, client.km.uid)
             cleanup = client.km.cleanup_resources()
             if asyncio.iscoroutine(cleanup):
                 await cleanup

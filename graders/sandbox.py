@@ -35,7 +35,7 @@ class Limits:
     """Resource limits for one sandboxed kernel."""
 
     cpu_seconds: int = 120
-    memory_bytes: int = 2 * 1024**3
+    memory_bytes: int = 1024**3
     processes: int = 64
     file_bytes: int = 16 * 1024**2
     open_files: int = 256
@@ -150,7 +150,7 @@ def bwrap_command(argv: list[str], *, workdir: Path, limits: Limits, uid: int | 
 
 def prlimit_prefix(limits: Limits, *, processes: bool = True) -> list[str]:
     """``prlimit`` arguments setting the resource limits for the command that follows."""
-    args = ["/usr/bin/prlimit", f"--cpu={limits.cpu_seconds}", f"--as={limits.memory_bytes}",
+    args = ["/usr/bin/prlimit", f"--cpu={limits.cpu_seconds}", f"--data={limits.memory_bytes}",
             f"--fsize={limits.file_bytes}", f"--nofile={limits.open_files}", "--core=0"]
     if processes:
         args.append(f"--nproc={limits.processes}")
@@ -163,6 +163,34 @@ def prepare_workdir(workdir: Path, uid: int | None) -> None:
     if uid is not None:
         for path in [workdir, *workdir.rglob("*")]:
             os.lchown(path, uid, NOBODY_GID)
+
+
+def processes_of(uid: int) -> list[int]:
+    """Pids of all processes running as ``uid``."""
+    pids = []
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                if entry.stat(follow_symlinks=False).st_uid == uid:
+                    pids.append(int(entry.name))
+            except OSError:
+                continue
+    return pids
+
+
+def kill_all(uid: int, *, timeout: float = 5.0) -> None:
+    """Kill every process of a sandbox uid and wait until none is left (root only)."""
+    import signal
+    import time
+
+    deadline = time.monotonic() + timeout
+    while (pids := processes_of(uid)) and time.monotonic() < deadline:
+        for pid in pids:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
+        time.sleep(0.02)
 
 
 def sandbox_uid() -> int | None:

@@ -25,12 +25,13 @@ def summary_table(run: GradeRun) -> str:
              + ("" if run.sandboxed else " (OHNE Sandbox!)"),
              f"{'Schüler*in':<{width}}  {'Punkte':>11}  Hinweise"]
     for res in run.results:
-        points = f"{_num(res.score)} von {_num(res.max_score)}"
+        points = f"{_num(res.score, excel_de=True)} von {_num(res.max_score, excel_de=True)}"
         note = "; ".join(res.notes) if res.notes else "–"
         lines.append(f"{res.student:<{width}}  {points:>11}  {note[:200]}")
     if run.results:
         mean = sum(r.score for r in run.results) / len(run.results)
-        lines.append(f"Durchschnitt: {_num(round(mean, 2))} von {_num(run.results[0].max_score)} Punkten")
+        top = _num(run.results[0].max_score, excel_de=True)
+        lines.append(f"Durchschnitt: {_num(round(mean, 2), excel_de=True)} von {top} Punkten")
     return "\n".join(lines)
 
 

@@ -1,0 +1,51 @@
+"""Self-check against a namespace and the German summary table (no processes)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+from nbformat.v4 import new_code_cell, new_notebook
+from schuelerlab.graders.autograde import GradeRun, StudentResult
+from schuelerlab.graders.gradebook import CellScore, NotebookScore
+from schuelerlab.graders.report import failed_cells, summary_table
+from schuelerlab.graders.selfcheck import selbst_pruefen, visible_tests
+
+
+def grade_cell(source, gid, points=1):
+    return new_code_cell(source, metadata={"nbgrader": {"grade_id": gid, "grade": True, "solution": False,
+                                                        "points": points, "locked": True}})
+
+
+def test_selfcheck_scores_the_visible_tests(tmp_path: Path):
+    nb = new_notebook(cells=[
+        new_code_cell("from schuelerlab.graders.checks import pruefe_gleich"),
+        grade_cell("pruefe_gleich(quadrat(3), 9)", "a1_test", 2),
+        grade_cell("pruefe_gleich(halb(3), 1.5, was='halb(3)')", "a2_test"),
+        grade_cell("### BEGIN HIDDEN TESTS\nassert False\n### END HIDDEN TESTS", "a2_versteckt"),
+        grade_cell("pruefe_gleich(fehlt(), 1)", "a3_test"),
+    ])
+    path = tmp_path / "ex1.ipynb"
+    nbformat.write(nb, path)
+    assert [t[0] for t in visible_tests(nb)] == ["a1_test", "a2_test", "a3_test"]
+    namespace = {"quadrat": lambda x: x * x, "halb": lambda x: x // 2}
+    exec("from schuelerlab.graders.checks import pruefe_gleich", namespace)
+    result = selbst_pruefen(path, namespace=namespace, anzeigen=False)
+    assert (result.score, result.max_score) == (2, 4)
+    text = result.text()
+    assert "2 von 4 Punkten" in text
+    assert "Bei halb(3): erwartet wurde 1.5, herausgekommen ist 1." in text
+    assert "Hast du die Zelle mit deiner Lösung schon ausgeführt?" in text
+    assert "2 von 4 Punkten" in result._repr_html_()
+
+
+def test_summary_table_is_german():
+    def student(name, scores):
+        nb = NotebookScore("ex1", [CellScore(f"t{i}", s, 1, True) for i, s in enumerate(scores)])
+        return StudentResult(name, [nb], notes=["t1: nicht bestanden"] if 0 in scores else [])
+
+    run = GradeRun("ex1", Path("."), [student("anna", [1, 1]), student("ben", [1, 0])], sandboxed=True)
+    table = summary_table(run)
+    assert "anna" in table and "2 von 2" in table and "1 von 2" in table
+    assert "Durchschnitt: 1,5 von 2 Punkten" in table
+    assert failed_cells(run) == {"t1": 1}

@@ -46,6 +46,12 @@ class BoardProfile:
     banner: str = ""
     os_functions: frozenset[str] = field(default_factory=frozenset)
     firmware: Firmware | None = None
+    #: pin name -> kind: "digital", "analog" (digital + read_analog), "touch" (analog + touch),
+    #: "touch_only" (the logo): which pin objects the board module offers and what each can do.
+    pins: dict[str, str] = field(default_factory=dict)
+    os_release: str = ""
+    os_version: str = ""
+    machine: str = ""
 
 
 _COMMON_MODULES = frozenset(
@@ -55,12 +61,37 @@ _COMMON_MODULES = frozenset(
 
 CALLIOPE_EDITOR = "calliope-edu/calliope-mini-python-editor"
 
+
+def _pin_kinds(analog: set[str], touch: set[str], names: list[str]) -> dict[str, str]:
+    """Map every pin name to its kind; touch pins are analog too, as on the boards."""
+    kinds = {}
+    for name in names:
+        kinds[name] = "touch" if name in touch else "analog" if name in analog else "digital"
+    return kinds
+
+
+_MINI3_PINS = [f"pin{i}" for i in range(16)] + [
+    "pin_speaker", "pin_A1_RX", "pin_A1_TX", "pin_A0_SCL", "pin_A0_SDA", "pin18", "pin_RGB",
+    "pin_M0_DIR", "pin_M0_SPEED", "pin_M1_DIR", "pin_M1_SPEED", "pin_M_MODE",
+]
+_MINI2_PINS = [f"pin{i}" for i in range(17)] + [
+    "pin19", "pin20", "pin17", "pin_btnA", "pin_btnB", "pin_RGB", "pin_MIC", "pin_M_SLEEP", "pin_M_IN1",
+    "pin_M_IN2",
+]
+_MINI3_ANALOG = {"pin0", "pin1", "pin2", "pin3", "pin4", "pin10", "pin_A1_RX"}
+_MINI2_ANALOG = {"pin1", "pin2", "pin4", "pin5", "pin6", "pin16", "pin17", "pin_MIC"}
+
 MINI3 = BoardProfile(
     id="mini3",
     title="Calliope mini 3",
     module="calliopemini",
     modules=_COMMON_MODULES | {"log", "power", "machine", "neopixel"},
-    analog_pins=frozenset({"pin0", "pin1", "pin2", "pin3", "pin4", "pin10", "pin_A1_RX"}),
+    analog_pins=frozenset(_MINI3_ANALOG),
+    pins={**_pin_kinds(_MINI3_ANALOG, {"pin0", "pin1", "pin2", "pin3"}, _MINI3_PINS),
+          "pin_logo": "touch_only"},
+    os_release="2.1.2b",
+    os_version="micro:bit v2.1.2b+5d837a8 on 2024-11-05; MicroPython b7ce7a8 on 2024-11-05",
+    machine="Calliope mini with nRF52833",
     fs_bytes=160 * 126,
     raw_paste=True,
     soft_reboot_text="MPY: soft reboot",
@@ -84,7 +115,11 @@ MINI2 = BoardProfile(
         {"microphone", "speaker", "Sound", "SoundEvent", "set_volume", "run_every", "ws2812_write",
          "pin_logo", "pin_speaker"}
     ),
-    analog_pins=frozenset({"pin1", "pin2", "pin4", "pin5", "pin6", "pin16", "pin17", "pin_MIC"}),
+    analog_pins=frozenset(_MINI2_ANALOG),
+    pins=_pin_kinds(_MINI2_ANALOG, {"pin1", "pin2"}, _MINI2_PINS),
+    os_release="1.1.1",
+    os_version="micro:bit v1.1.1+32df202 on 2023-08-07; MicroPython v1.9.2-34-gd64154c73 on 2017-09-01",
+    machine="Calliope mini with nRF51822",
     fs_bytes=216 * 126,
     raw_paste=False,
     soft_reboot_text="soft reboot",

@@ -28,6 +28,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "course": ("schuelerlab.graders.cli:course", "Kurse anzeigen, einrichten und Aufgaben freigeben."),
     "grade": ("schuelerlab.graders.cli:grade", "Abgaben einer Aufgabe bewerten (parallel, in der Sandbox)."),
     "check": ("schuelerlab.graders.cli:check", "Die sichtbaren Tests eines Notebooks prüfen."),
+    "simulate": ("schuelerlab.hardware.sim.cli:simulate", "Ein Calliope-Programm im Simulator ausführen."),
 }
 
 

@@ -90,14 +90,20 @@ def pruefe_fehler(funktion: Callable[[], Any], fehlerart: type[BaseException] = 
     raise _fehler(f"Erwartet wurde ein {fehlerart.__name__}, aber es gab keinen Fehler.", hinweis)
 
 
-def pruefe_trace(programm: str, erwartet: Sequence[Any], *, auswahl: Callable[[Any], Sequence[Any]],
-                 board: str = "calliope-mini-3", bis_ms: int = 5000, szenario: Any = None,
-                 hinweis: str | None = None) -> Any:
+def _serial_lines(trace: Any) -> Sequence[Any]:
+    return trace.lines()
+
+
+def pruefe_trace(programm: str, erwartet: Sequence[Any], *,
+                 auswahl: Callable[[Any], Sequence[Any]] = _serial_lines, board: str = "mini3",
+                 bis_ms: int = 5000, szenario: Any = None, hinweis: str | None = None) -> Any:
     """Run a device program in the simulator and compare part of its trace.
 
-    ``auswahl`` picks what to compare from the ``Trace`` (e.g. ``lambda t: t.serial_lines``). The
-    simulator (``schuelerlab.hardware.sim``) is imported only here, so test cells without device
-    programs never need it. Returns the trace for further checks.
+    ``auswahl`` picks what to compare from the ``Trace``; the default compares the serial lines the
+    program printed (``trace.lines()``), e.g. ``lambda t: [t.shown("HEART")]`` checks the display.
+    The simulator (``schuelerlab.hardware.sim``) is imported only here, so test cells without device
+    programs never need it. A program error fails with the simulator's German message. Returns the
+    trace for further checks.
     """
     try:
         from schuelerlab.hardware.sim import simulate
@@ -105,5 +111,7 @@ def pruefe_trace(programm: str, erwartet: Sequence[Any], *, auswahl: Callable[[A
         raise _fehler("Der Simulator ist hier nicht installiert; diese Aufgabe kann nicht geprüft werden.",
                       None) from err
     trace = simulate(program=programm, board=board, until_ms=bis_ms, scenario=szenario)
+    if trace.error:
+        raise _fehler(f"Dein Programm hatte im Simulator einen Fehler: {trace.error.get('message')}", hinweis)
     pruefe_gleich(list(auswahl(trace)), list(erwartet), hinweis=hinweis, was="dem Programm im Simulator")
     return trace

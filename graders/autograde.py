@@ -29,6 +29,8 @@ from schuelerlab.graders.merge import merge, read_submission
 #: Largest student file copied into the sandbox (bigger ones are left out with a note).
 MAX_STUDENT_FILE = 5 * 1024**2
 NOTES_FILE = "schuelerlab-notizen.json"
+#: nbgrader's bookkeeping files that travel from submitted/ to autograded/ and feedback/.
+KEPT_FILES = ("timestamp.txt", "submission_secret.txt")
 
 
 @dataclass
@@ -84,7 +86,7 @@ def _copy_files(src: Path, dst: Path, notes: list[str], *, student: bool) -> Non
             if student and stat.S_ISLNK(info.st_mode):
                 notes.append(f"Verknüpfung {rel} in der Abgabe ignoriert.")
             continue
-        if rel.name == "timestamp.txt" and len(rel.parts) == 1:
+        if rel.name in KEPT_FILES and len(rel.parts) == 1:
             continue
         if student and info.st_size > MAX_STUDENT_FILE:
             notes.append(f"Datei {rel} ist zu groß ({info.st_size // 1024**2} MB) und wurde weggelassen.")
@@ -158,8 +160,9 @@ def _save(run_dir: Path, result: StudentResult, assignment: str, gb, folder: Pat
     out.mkdir(parents=True, exist_ok=True)
     for name, nb in result.executed.items():
         nbformat.write(nb, out / f"{name}.ipynb")
-    if (folder / "timestamp.txt").is_file():
-        shutil.copyfile(folder / "timestamp.txt", out / "timestamp.txt")
+    for name in KEPT_FILES:
+        if (folder / name).is_file():
+            shutil.copyfile(folder / name, out / name)
     (out / NOTES_FILE).write_text(json.dumps(result.notes, ensure_ascii=False, indent=1), encoding="utf-8")
 
 

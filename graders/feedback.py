@@ -16,7 +16,7 @@ from pathlib import Path
 
 import nbformat
 from nbformat import NotebookNode
-from schuelerlab.graders.autograde import GradeRun, StudentResult
+from schuelerlab.graders.autograde import KEPT_FILES, GradeRun, StudentResult
 from schuelerlab.graders.merge import grade_id
 
 HIDDEN = re.compile(r"### BEGIN HIDDEN TESTS(.*?)### END HIDDEN TESTS", re.S)
@@ -165,9 +165,10 @@ def write_student(result: StudentResult, *, course_dir: Path, assignment: str) -
         path = folder / f"{nb_score.notebook}.html"
         path.write_text(page, encoding="utf-8")
         files.append(path)
-    timestamp = course_dir / "autograded" / result.student / assignment / "timestamp.txt"
-    if timestamp.is_file():
-        shutil.copyfile(timestamp, folder / "timestamp.txt")
+    for name in KEPT_FILES:
+        kept = course_dir / "autograded" / result.student / assignment / name
+        if kept.is_file():
+            shutil.copyfile(kept, folder / name)
     return files
 
 

@@ -107,6 +107,8 @@ for ziel in [('127.0.0.1', {port}), ('10.0.2.2', 80), ('8.8.8.8', 53)]:
         "speicherfresser": {"a3_loesung": "daten = []\nwhile True:\n    daten.append(bytearray(50 * 1024**2))"
                                           + right3},
         "ausgabeflut": {"a1_loesung": "for _ in range(50):\n    print('x' * 1_000_000)" + right1},
+        "dateiflut": {"a1_loesung": "with open('gross.bin', 'wb') as f:\n    f.write(b'x' * 50_000_000)"
+                                    + right1},
         "spion": {"a1_loesung": snoop},
         "schreiber": {"a1_loesung": write + "\ndef quadrat(x):\n    raise NotImplementedError()",
                       "a2_loesung": "def mittelwert(werte):\n    raise NotImplementedError()",
@@ -123,7 +125,8 @@ for ziel in [('127.0.0.1', {port}), ('10.0.2.2', 80), ('8.8.8.8', 53)]:
 EXPECTED = {
     "ehrlich1": 6, "ehrlich2": 6, "leer": 0,
     "schleife_antwort": 4, "schleife_im_test": 4, "gabelbombe": 4, "speicherfresser": 4,
-    "ausgabeflut": 6, "spion": 4, "schreiber": 0, "sys_exit": 4, "os_exit": 4, "elternmord": 6,
+    "ausgabeflut": 6, "dateiflut": 4, "spion": 4, "schreiber": 0, "sys_exit": 4, "os_exit": 4,
+    "elternmord": 6,
     "netzwerk": 6, "manipuliert": 0, "historiker": 6,
 }
 
@@ -239,6 +242,11 @@ def test_no_network(hostile_run):
     assert hostile_run["accepted"] == 0
     out = str([c.get("outputs") for c in result(hostile_run, "netzwerk").executed["ex1"].cells])
     assert "kein Netz" in out and "VERBUNDEN" not in out
+
+
+def test_file_flood_is_stopped_by_the_file_size_limit(hostile_run):
+    notes = " ".join(result(hostile_run, "dateiflut").notes)
+    assert "a1_loesung: Fehler in der Antwort (OSError: [Errno 27] File too large)" in notes
 
 
 def test_output_flood_is_capped(hostile_run):

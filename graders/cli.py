@@ -5,9 +5,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import click
-from schuelerlab.graders import course as course_api
-from schuelerlab.graders.execute import DEFAULT_TIMEOUT
+# jsonschema (imported by nbformat) loads rfc3987_syntax when installed, which builds a parser at
+# import time (about 1 s). nbformat and nbgrader never check IRI formats, so skip it in our commands.
+sys.modules.setdefault("rfc3987_syntax", None)
+
+import click  # noqa: E402
+from schuelerlab.graders import course as course_api  # noqa: E402
+from schuelerlab.graders.execute import DEFAULT_TIMEOUT  # noqa: E402
 
 
 @click.group("course")

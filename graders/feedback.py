@@ -172,14 +172,19 @@ def write_student(result: StudentResult, *, course_dir: Path, assignment: str) -
     return files
 
 
-def write_feedback(run: GradeRun, *, course_dir: Path) -> list[Path]:
-    """Feedback for every graded student; released through the exchange when one is configured."""
-    files = []
-    for result in run.results:
-        files += write_student(result, course_dir=course_dir, assignment=run.assignment)
+def release(run: GradeRun, *, course_dir: Path, files: list[Path]) -> None:
+    """Release written feedback through the exchange when one is configured (replacing old copies)."""
     from schuelerlab.graders.course import nbgrader_api
 
     api = nbgrader_api(course_dir)
     if "Exchange" in api.config and api.config.Exchange.get("root") and files:
         api.release_feedback(run.assignment)
+
+
+def write_feedback(run: GradeRun, *, course_dir: Path) -> list[Path]:
+    """Feedback for every graded student; released through the exchange when one is configured."""
+    files = []
+    for result in run.results:
+        files += write_student(result, course_dir=course_dir, assignment=run.assignment)
+    release(run, course_dir=course_dir, files=files)
     return files

@@ -58,6 +58,17 @@ def write_csv(path: Path, db_url: str, *, excel_de: bool = False) -> Path:
     return path
 
 
+def warm_up() -> None:
+    """Import matplotlib ahead of time (call in a background thread while grading runs)."""
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.figure  # noqa: F401
+    except Exception:  # noqa: BLE001 - the real call reports problems
+        pass
+
+
 def overview_png(run: GradeRun, path: Path) -> Path:
     """Class overview: score distribution and the test cells failed most often (matplotlib Agg)."""
     import matplotlib

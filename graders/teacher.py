@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,9 +43,17 @@ def grade_assignment(*, assignment: str, course: str | None = None, course_dir: 
     The overview PNG goes to ``overview`` or ``<course_dir>/uebersicht-<assignment>.png``.
     """
     folder = resolve_course_dir(course=course, course_dir=course_dir)
+    threading.Thread(target=report.warm_up, daemon=True).start()  # matplotlib loads while we grade
+    files: list[Path] = []
+
+    def done(result: autograde.StudentResult) -> None:
+        files.extend(feedback.write_student(result, course_dir=folder, assignment=assignment))
+        if on_progress:
+            on_progress(result)
+
     run = autograde.grade(assignment=assignment, course_dir=folder, workers=workers, timeout=timeout,
-                          unsafe_no_sandbox=unsafe_no_sandbox, on_progress=on_progress)
-    files = feedback.write_feedback(run, course_dir=folder)
+                          unsafe_no_sandbox=unsafe_no_sandbox, on_progress=done)
+    feedback.release(run, course_dir=folder, files=files)
     db_url = nbgrader_api(folder).coursedir.db_url
     csv_path = report.write_csv(export, db_url, excel_de=excel_de) if export else None
     picture = None

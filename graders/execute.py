@@ -28,6 +28,8 @@ from schuelerlab.graders import sandbox
 
 #: Default seconds one cell may run.
 DEFAULT_TIMEOUT = 10
+#: Cells that time out or kill their kernel before the rest of a notebook is given up.
+MAX_HARD_FAILURES = 8
 #: Characters of output kept per cell; errors are always kept.
 OUTPUT_CAP = 20_000
 TRUNCATED = "\n[… Ausgabe gekürzt: zu viel Text …]\n"
@@ -136,8 +138,8 @@ class CellRunner:
     """Runs the cells of one notebook, restarting the sandbox when a cell kills or blocks it."""
 
     def __init__(self, nb: NotebookNode, *, workdir: Path, timeout: int, limits: sandbox.Limits,
-                 sandboxed: bool) -> None:
-        self.nb, self.workdir, self.timeout = nb, workdir, timeout
+                 sandboxed: bool, max_failures: int = MAX_HARD_FAILURES) -> None:
+        self.nb, self.workdir, self.timeout, self.max_failures = nb, workdir, timeout, max_failures
         self.limits, self.sandboxed = limits, sandboxed
         self.client: CappedClient | None = None
         self.failed: set[int] = set()
@@ -248,6 +250,11 @@ class CellRunner:
                     continue
                 self.failed.add(index)
                 self._mark(cell, status)
+                if len(self.failed) >= self.max_failures:
+                    self.notes.append(f"Nach {self.max_failures} Abbrüchen wurde der Rest des Notebooks "
+                                      "nicht mehr ausgeführt.")
+                    self.mark_not_run()
+                    return
                 await self.restart(index)
         finally:
             await self.stop()
@@ -277,10 +284,14 @@ class CellRunner:
 
 
 def execute_notebook(nb: NotebookNode, *, workdir: Path, timeout: int = DEFAULT_TIMEOUT,
-                     limits: sandbox.Limits | None = None, sandboxed: bool = True) -> ExecResult:
-    """Execute ``nb`` (in place) with its kernel sandboxed in ``workdir``; never raises for student code."""
+                     limits: sandbox.Limits | None = None, sandboxed: bool = True,
+                     max_failures: int = MAX_HARD_FAILURES) -> ExecResult:
+    """Execute ``nb`` (in place) with its kernel sandboxed in ``workdir``; never raises for student code.
+
+    After ``max_failures`` cells that timed out or killed the kernel, the rest counts as not run.
+    """
     runner = CellRunner(nb, workdir=workdir, timeout=timeout, limits=limits or sandbox.Limits(),
-                        sandboxed=sandboxed)
+                        sandboxed=sandboxed, max_failures=max_failures)
     try:
         asyncio.run(runner.run())
     except Exception as err:  # noqa: BLE001 - a broken kernel must not stop the class

@@ -22,6 +22,7 @@ from schuelerlab.graders.merge import grade_id
 HIDDEN = re.compile(r"### BEGIN HIDDEN TESTS(.*?)### END HIDDEN TESTS", re.S)
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 CELL_LINE = re.compile(r"Cell In\[\d*\], line (\d+)")
+ANCHOR = re.compile(r'<a class="anchor-link"[^>]*>.*?</a>')
 MAX_TEXT = 5000
 STYLE = """body{font-family:sans-serif;max-width:50em;margin:2em auto;line-height:1.4}
 pre{background:#f4f4f4;padding:.6em;overflow-x:auto;white-space:pre-wrap}
@@ -123,7 +124,7 @@ def render(nb: NotebookNode, release: NotebookNode, *, student: str, assignment:
         gid = meta.get("grade_id")
         if cell.cell_type == "markdown":
             source = _text(cell.source)
-            body.append(markdown2html(source) if gid else f"<pre>{_esc(source)}</pre>")
+            body.append(ANCHOR.sub("", markdown2html(source)) if gid else f"<pre>{_esc(source)}</pre>")
         elif cell.cell_type != "code":
             continue
         elif meta.get("grade") and not meta.get("solution"):
@@ -135,7 +136,7 @@ def render(nb: NotebookNode, release: NotebookNode, *, student: str, assignment:
         else:
             body.append(f"<pre>{_esc(_text(cell.source))}</pre>{_outputs(cell, secrets)}")
     head = (f"<h1>Rückmeldung: {html.escape(assignment)} / {html.escape(notebook)}</h1>"
-            f"<p>{html.escape(student)}: <b>{score:g} von {max_score:g} Punkten</b>.</p>")
+            f"<p>{html.escape(student)}: <b>{points_text(score, max_score)}</b>.</p>")
     if hidden_all:
         head += f"<p>{hidden_ok} von {hidden_all} versteckten Tests bestanden.</p>"
     title = f"Rückmeldung {html.escape(assignment)}"
@@ -143,11 +144,17 @@ def render(nb: NotebookNode, release: NotebookNode, *, student: str, assignment:
             f"<style>{STYLE}</style></head><body>{head}{''.join(body)}</body></html>")
 
 
+def points_text(score: float, max_score: float) -> str:
+    """German "1 von 1 Punkt" / "2 von 3 Punkten" (with a decimal comma)."""
+    unit = "Punkt" if max_score == 1 else "Punkten"
+    return f"{score:g} von {max_score:g} {unit}".replace(".", ",")
+
+
 def _points(cell: NotebookNode) -> str:
     from nbgrader.utils import determine_grade
 
     score, max_score = determine_grade(cell)
-    return f"{(score or 0):g} von {max_score:g} Punkten"
+    return points_text(score or 0, max_score)
 
 
 def write_student(result: StudentResult, *, course_dir: Path, assignment: str) -> list[Path]:

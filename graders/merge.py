@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 import nbformat
 from nbformat import NotebookNode
 
+#: Cells a student may add to a notebook; more are dropped (each could run until the timeout).
+MAX_EXTRA_CELLS = 60
 #: Code in answers that a teacher should look at (the sandbox stops it; the note tells).
 SUSPICIOUS = re.compile(
     r"\bos\.(?:kill|killpg|fork|_exit|system|popen|exec\w*|set\w*id|chmod|remove|unlink)\b|\bsubprocess\b"
@@ -85,6 +87,7 @@ class _Merger:
         self.seen: set[str] = set()
         self.extras: dict[str | None, list[NotebookNode]] = {}
         self.notes: list[str] = []
+        self.dropped = 0
 
     def _identify(self, cell: NotebookNode) -> str | None:
         gid = grade_id(cell)
@@ -96,6 +99,9 @@ class _Merger:
         anchor: str | None = None
         for cell in cells:
             gid = self._identify(cell)
+            if gid is None and sum(map(len, self.extras.values())) >= MAX_EXTRA_CELLS:
+                self.dropped += 1
+                continue
             if gid is None:
                 if grade_id(cell):
                     self.notes.append(f"Unbekannte Bewertungszelle {grade_id(cell)!r} zählt nicht (als "
@@ -170,6 +176,9 @@ def merge(*, source: NotebookNode, release: NotebookNode, submitted: NotebookNod
         merger.notes.append("Kein lesbares Notebook abgegeben; alle Antworten zählen als leer.")
     else:
         merger.take(list(submitted.get("cells", [])))
+    if merger.dropped:
+        merger.notes.append(f"Mehr als {MAX_EXTRA_CELLS} eigene Zellen; {merger.dropped} weitere wurden "
+                            "nicht ausgeführt.")
     nb = merger.build(source.get("metadata", {}))
     for cell in nb.cells:
         meta = cell.get("metadata", {}).get("nbgrader", {})

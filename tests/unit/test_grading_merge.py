@@ -112,6 +112,18 @@ def test_cells_without_nbgrader_metadata_are_matched_by_cell_id():
     assert result.nb.cells[1].source == "def f():\n    return 42"
 
 
+def test_too_many_added_cells_are_dropped_but_answers_still_count():
+    from schuelerlab.graders.merge import MAX_EXTRA_CELLS
+
+    source, release = teacher_pair()
+    nb = student(release)
+    nb.cells[1:1] = [new_code_cell(f"x = {i}") for i in range(MAX_EXTRA_CELLS + 5)]
+    result = merge(source=source, release=release, submitted=nb)
+    assert len(result.nb.cells) == 3 + MAX_EXTRA_CELLS
+    assert "def f():\n    return 42" in sources(result.nb)
+    assert any("5 weitere" in n for n in result.notes)
+
+
 def test_suspicious_code_is_named_for_the_teacher():
     assert suspicious("import os\nos.kill(os.getppid(), 9)") == ["os.kill"]
     assert suspicious("with open('messwerte.csv') as f:\n    pass") == []

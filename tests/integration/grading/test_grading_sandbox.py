@@ -71,6 +71,14 @@ def test_fork_bomb_is_bounded_and_cleaned_up(tmp_path: Path):
     assert leftovers == []
 
 
+def test_many_endless_loops_end_the_notebook_early(tmp_path: Path):
+    cells = ["while True:\n    pass"] * 3 + ["print('nie')"]
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
+    result = execute_notebook(nb, workdir=tmp_path, timeout=1, max_failures=2)
+    assert [o.get("ename") for o in nb.cells[3].outputs] == ["NichtAusgeführt"]
+    assert "Nach 2 Abbrüchen" in " ".join(result.notes)
+
+
 def _uid(proc: Path) -> int:
     try:
         return proc.stat().st_uid

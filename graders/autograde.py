@@ -101,6 +101,18 @@ def _read_cached(path: Path) -> nbformat.NotebookNode:
     return nbformat.read(path, as_version=4)
 
 
+def _notebook_path(job: _Job, name: str, notes: list[str]) -> Path:
+    """The student's copy of notebook ``name``; a single renamed notebook (``ex1-Kopie.ipynb``) counts."""
+    path = job.folder / f"{name}.ipynb"
+    if path.exists():
+        return path
+    others = [p for p in job.folder.glob("*.ipynb") if p.stem not in job.notebooks]
+    if len(job.notebooks) == 1 and len(others) == 1:
+        notes.append(f"{name}: Das Notebook hieß {others[0].name}; es wurde als {name}.ipynb bewertet.")
+        return others[0]
+    return path
+
+
 def grade_one(job: _Job) -> StudentResult:
     """Merge, execute and score one student's submission (runs in a worker thread)."""
     result = StudentResult(student=job.student)
@@ -111,7 +123,7 @@ def grade_one(job: _Job) -> StudentResult:
         for name in job.notebooks:
             source = _read_cached(job.source_dir / f"{name}.ipynb")
             release = _read_cached(job.release_dir / f"{name}.ipynb")
-            submitted, problem = read_submission(str(job.folder / f"{name}.ipynb"))
+            submitted, problem = read_submission(str(_notebook_path(job, name, result.notes)))
             if problem:
                 result.notes.append(f"{name}: {problem}")
             merged = merge(source=source, release=release, submitted=submitted)
@@ -183,8 +195,16 @@ def _prepare(api, course_dir: Path, assignment: str) -> list[str]:  # noqa: ANN0
     return names
 
 
+def collect_submissions(*, course_dir: Path, assignment: str) -> int:
+    """``nbgrader collect`` when an exchange is configured; return the number of submissions."""
+    api = nbgrader_api(course_dir)
+    if "Exchange" in api.config and api.config.Exchange.get("root"):
+        api.collect(assignment)
+    return len(find_submissions(Path(api.coursedir.root) / api.coursedir.submitted_directory, assignment))
+
+
 def grade(*, assignment: str, course_dir: Path, workers: int | None = None, timeout: int = DEFAULT_TIMEOUT,
-          unsafe_no_sandbox: bool = False, limits: sandbox.Limits | None = None,
+          unsafe_no_sandbox: bool = False, limits: sandbox.Limits | None = None, collect: bool = True,
           on_progress: Callable[[StudentResult], None] | None = None) -> GradeRun:
     """Autograde every submission of ``assignment`` in ``course_dir`` and write nbgrader's files.
 
@@ -193,8 +213,8 @@ def grade(*, assignment: str, course_dir: Path, workers: int | None = None, time
     """
     sandboxed = sandbox.require_sandbox(unsafe_no_sandbox=unsafe_no_sandbox)
     api = nbgrader_api(course_dir)
-    if "Exchange" in api.config and api.config.Exchange.get("root"):
-        api.collect(assignment)
+    if collect:
+        collect_submissions(course_dir=course_dir, assignment=assignment)
     names = _prepare(api, course_dir, assignment)
     coursedir = api.coursedir
     submissions = find_submissions(Path(coursedir.root) / coursedir.submitted_directory, assignment)

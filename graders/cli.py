@@ -97,12 +97,12 @@ def grade(assignment: str, course_id: str | None, course_dir: Path | None, worke
     from schuelerlab.graders import autograde, report, teacher
 
     folder = teacher.resolve_course_dir(course=course_id, course_dir=course_dir)
-    total = len(autograde.find_submissions(folder / "submitted", assignment))
+    total = autograde.collect_submissions(course_dir=folder, assignment=assignment)
     with click.progressbar(length=total, label="Bewerte Abgaben", file=sys.stderr,
                            show_pos=True) as bar:
         out = teacher.grade_assignment(
             assignment=assignment, course_dir=folder, workers=workers, timeout=timeout, export=export,
-            excel_de=excel_de, overview=overview, unsafe_no_sandbox=unsafe_no_sandbox,
+            excel_de=excel_de, overview=overview, unsafe_no_sandbox=unsafe_no_sandbox, collect=False,
             on_progress=lambda _result: bar.update(1))
     click.echo(report.summary_table(out.run))
     click.echo(f"Rückmeldungen: {len(out.feedback_files)} Dateien in {folder / 'feedback'}")

@@ -37,6 +37,7 @@ def resolve_course_dir(*, course: str | None, course_dir: Path | None) -> Path:
 def grade_assignment(*, assignment: str, course: str | None = None, course_dir: Path | None = None,
                      workers: int | None = None, timeout: int = 10, export: Path | None = None,
                      excel_de: bool = False, overview: Path | None = None, unsafe_no_sandbox: bool = False,
+                     collect: bool = True,
                      on_progress: Callable[[autograde.StudentResult], None] | None = None) -> GradingOutput:
     """Grade ``assignment`` for the whole class and write feedback, CSV and the overview picture.
 
@@ -52,7 +53,7 @@ def grade_assignment(*, assignment: str, course: str | None = None, course_dir: 
             on_progress(result)
 
     run = autograde.grade(assignment=assignment, course_dir=folder, workers=workers, timeout=timeout,
-                          unsafe_no_sandbox=unsafe_no_sandbox, on_progress=done)
+                          unsafe_no_sandbox=unsafe_no_sandbox, collect=collect, on_progress=done)
     feedback.release(run, course_dir=folder, files=files)
     db_url = nbgrader_api(folder).coursedir.db_url
     csv_path = report.write_csv(export, db_url, excel_de=excel_de) if export else None

@@ -102,8 +102,12 @@ def test_edited_notebooks_are_graded_against_the_original_tests(klasse, course_d
     (broken / "ex1.ipynb").write_text("{ das ist kein JSON")
     missing = klasse.submit("fehlt")
     (missing / "ex1.ipynb").unlink()
+    renamed = klasse.submit("umbenannt")
+    (renamed / "ex1.ipynb").rename(renamed / "ex1-Kopie1.ipynb")
     out = teacher.grade_assignment(assignment="ex1", course_dir=course_dir, workers=2)
-    assert scores(out) == {"doppelt": 6, "bearbeitet": 4, "ohne_metadaten": 6, "kaputt": 0, "fehlt": 0}
+    assert scores(out) == {"doppelt": 6, "bearbeitet": 4, "ohne_metadaten": 6, "kaputt": 0, "fehlt": 0,
+                           "umbenannt": 6}
+    assert "hieß ex1-Kopie1.ipynb" in notes(out, "umbenannt")
     assert "doppelte Zell-ID" in notes(out, "doppelt")
     text = notes(out, "bearbeitet")
     assert "Zelltyp" in text and "a1_test: Zelle fehlte" in text

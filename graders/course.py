@@ -16,8 +16,12 @@ import sys
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from schuelerlab.errors import UserError
+
+if TYPE_CHECKING:
+    from nbgrader.apps.api import NbGraderAPI
 
 CONFIG_NAME = "nbgrader_config.py"
 CODE_STUB = "# DEIN CODE HIER\nraise NotImplementedError()"
@@ -123,7 +127,7 @@ def ensure_venv_on_path() -> None:
         os.environ["PATH"] = bindir + os.pathsep + os.environ.get("PATH", "")
 
 
-def nbgrader_api(course_dir: Path):  # noqa: ANN201 - nbgrader has no type hints
+def nbgrader_api(course_dir: Path) -> NbGraderAPI:
     """An ``NbGraderAPI`` configured from the course directory's ``nbgrader_config.py`` only."""
     from nbgrader.apps.api import NbGraderAPI
     from nbgrader.coursedir import CourseDirectory

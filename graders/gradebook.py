@@ -10,8 +10,12 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from nbformat import NotebookNode
+
+if TYPE_CHECKING:
+    from nbgrader.api import Gradebook
 
 
 @dataclass
@@ -71,7 +75,7 @@ def read_timestamp(folder: Path) -> datetime.datetime | None:
         return None
 
 
-def open_gradebook(db_url: str):  # noqa: ANN201 - nbgrader's Gradebook
+def open_gradebook(db_url: str) -> Gradebook:
     """Open nbgrader's gradebook (use as a context manager), quiet about SQLAlchemy's warnings."""
     import warnings
 
@@ -82,7 +86,7 @@ def open_gradebook(db_url: str):  # noqa: ANN201 - nbgrader's Gradebook
     return Gradebook(db_url)
 
 
-def save_scores(gb, *, assignment: str, student: str, notebooks: list[NotebookScore],  # noqa: ANN001
+def save_scores(gb: Gradebook, *, assignment: str, student: str, notebooks: list[NotebookScore],
                 timestamp: datetime.datetime | None) -> None:
     """Write the autograder scores of one student into an open gradebook (like SaveAutoGrades)."""
     from nbgrader.api import MissingEntry

@@ -96,6 +96,7 @@ class _Merger:
         return gid if gid in self.ids else None
 
     def take(self, cells: list[NotebookNode]) -> None:
+        """Walk the student's cells: record answers, anchor added cells, note edits."""
         anchor: str | None = None
         for cell in cells:
             gid = self._identify(cell)
@@ -133,6 +134,7 @@ class _Merger:
                               "die Kopie wurde entfernt.")
 
     def build(self, metadata: dict) -> NotebookNode:
+        """The merged notebook: teacher cells in the teacher's order, added cells after their anchor."""
         out = nbformat.v4.new_notebook(metadata=copy.deepcopy(metadata))
         out.cells.extend(self.extras.get(None, []))
         for gid, teacher in zip(self.ids, self.teacher, strict=True):

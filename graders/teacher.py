@@ -48,6 +48,7 @@ def grade_assignment(*, assignment: str, course: str | None = None, course_dir: 
     files: list[Path] = []
 
     def done(result: autograde.StudentResult) -> None:
+        """Feedback for each student as soon as it is graded (overlaps with the others' grading)."""
         files.extend(feedback.write_student(result, course_dir=folder, assignment=assignment))
         if on_progress:
             on_progress(result)

@@ -28,6 +28,8 @@ from schuelerlab.graders.merge import merge, read_submission
 
 #: Largest student file copied into the sandbox (bigger ones are left out with a note).
 MAX_STUDENT_FILE = 5 * 1024**2
+#: Most files (and folders) of one submission copied into the sandbox.
+MAX_STUDENT_FILES = 200
 NOTES_FILE = "schuelerlab-notizen.json"
 #: nbgrader's bookkeeping files that travel from submitted/ to autograded/ and feedback/.
 KEPT_FILES = ("timestamp.txt", "submission_secret.txt")
@@ -79,7 +81,10 @@ class _Job:
 
 def _copy_files(src: Path, dst: Path, notes: list[str], *, student: bool) -> None:
     """Copy regular files (never symlinks or devices), skipping notebooks and huge files."""
-    for path in sorted(src.rglob("*")):
+    for count, path in enumerate(sorted(src.rglob("*"))):
+        if student and count >= MAX_STUDENT_FILES:
+            notes.append(f"Mehr als {MAX_STUDENT_FILES} Dateien in der Abgabe; der Rest wurde weggelassen.")
+            break
         rel = path.relative_to(src)
         info = path.lstat()
         if not stat.S_ISREG(info.st_mode) or path.suffix == ".ipynb" or rel.parts[0].startswith("."):

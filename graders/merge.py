@@ -15,6 +15,7 @@ the teacher cell they followed. Edits get a German note for the teacher:
 from __future__ import annotations
 
 import copy
+import os
 import re
 import uuid
 from dataclasses import dataclass, field
@@ -22,6 +23,8 @@ from dataclasses import dataclass, field
 import nbformat
 from nbformat import NotebookNode
 
+#: Largest submitted notebook that is read at all.
+MAX_NOTEBOOK_BYTES = 20 * 1024**2
 #: Cells a student may add to a notebook; more are dropped (each could run until the timeout).
 MAX_EXTRA_CELLS = 60
 #: Code in answers that a teacher should look at (the sandbox stops it; the note tells).
@@ -195,6 +198,9 @@ def merge(*, source: NotebookNode, release: NotebookNode, submitted: NotebookNod
 def read_submission(path: str) -> tuple[NotebookNode | None, str | None]:
     """Read a submitted notebook leniently; return ``(nb, None)`` or ``(None, German reason)``."""
     try:
+        if os.path.getsize(path) > MAX_NOTEBOOK_BYTES:
+            limit = MAX_NOTEBOOK_BYTES // 1024**2
+            return None, f"Das Notebook ist größer als {limit} MB und wurde nicht bewertet."
         nb = nbformat.read(path, as_version=4)
     except FileNotFoundError:
         return None, "Die Abgabe enthält dieses Notebook nicht."

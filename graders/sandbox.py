@@ -149,7 +149,12 @@ def bwrap_command(argv: list[str], *, workdir: Path, limits: Limits, uid: int | 
 
 
 def prlimit_prefix(limits: Limits, *, processes: bool = True) -> list[str]:
-    """``prlimit`` arguments setting the resource limits for the command that follows."""
+    """``prlimit`` arguments setting the resource limits for the command that follows.
+
+    Empty where ``prlimit`` does not exist (macOS: only possible with ``--unsafe-no-sandbox``).
+    """
+    if not Path("/usr/bin/prlimit").exists():
+        return []
     args = ["/usr/bin/prlimit", f"--cpu={limits.cpu_seconds}", f"--data={limits.memory_bytes}",
             f"--fsize={limits.file_bytes}", f"--nofile={limits.open_files}", "--core=0"]
     if processes:

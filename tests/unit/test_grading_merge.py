@@ -124,6 +124,17 @@ def test_too_many_added_cells_are_dropped_but_answers_still_count():
     assert any("5 weitere" in n for n in result.notes)
 
 
+def test_unreadable_submissions_get_a_reason(tmp_path):
+    from schuelerlab.graders.merge import MAX_NOTEBOOK_BYTES, read_submission
+
+    assert read_submission(str(tmp_path / "fehlt.ipynb"))[1] == "Die Abgabe enthält dieses Notebook nicht."
+    (tmp_path / "kaputt.ipynb").write_text("{")
+    assert "beschädigt" in read_submission(str(tmp_path / "kaputt.ipynb"))[1]
+    with (tmp_path / "riesig.ipynb").open("wb") as handle:
+        handle.truncate(MAX_NOTEBOOK_BYTES + 1)
+    assert "größer als 20 MB" in read_submission(str(tmp_path / "riesig.ipynb"))[1]
+
+
 def test_suspicious_code_is_named_for_the_teacher():
     assert suspicious("import os\nos.kill(os.getppid(), 9)") == ["os.kill"]
     assert suspicious("with open('messwerte.csv') as f:\n    pass") == []

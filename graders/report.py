@@ -46,6 +46,42 @@ def failed_cells(run: GradeRun) -> Counter:
     return counts
 
 
+def exercise_of_tests(run: GradeRun) -> dict[str, str]:
+    """Test cell id -> title of the exercise it belongs to (the last markdown heading above it)."""
+    mapping: dict[str, str] = {}
+    for res in run.results:
+        for nb in res.executed.values():
+            title = ""
+            for cell in nb.cells:
+                if cell.cell_type == "markdown":
+                    heading = next((line.lstrip("#").strip() for line in "".join(cell.source).splitlines()
+                                    if line.startswith("#")), "")
+                    title = heading or title
+                meta = cell.get("metadata", {}).get("nbgrader", {})
+                if meta.get("grade") and not meta.get("solution"):
+                    mapping.setdefault(meta.get("grade_id"), title or meta.get("grade_id"))
+    return mapping
+
+
+def failed_exercises(run: GradeRun) -> Counter:
+    """How many students lost points in each exercise."""
+    exercise = exercise_of_tests(run)
+    counts: Counter = Counter()
+    for res in run.results:
+        lost = {exercise.get(c.grade_id, c.grade_id) for nb in res.notebooks for c in nb.cells
+                if c.is_test and c.score is not None and c.score < c.max_score}
+        counts.update(lost)
+    return counts
+
+
+def _bars(axis, counts: Counter, title: str, color: str) -> None:  # noqa: ANN001 - matplotlib Axes
+    top = counts.most_common(10)
+    if top:
+        names, values = zip(*top, strict=True)
+        axis.barh([n[:28] for n in reversed(names)], list(reversed(values)), color=color)
+    axis.set(title=title, xlabel="Anzahl Schüler*innen")
+
+
 def write_csv(path: Path, db_url: str, *, excel_de: bool = False) -> Path:
     """Export the gradebook with nbgrader's columns; ``excel_de``: ``;``, decimal comma, UTF-8 BOM."""
     rows = export_rows(db_url)
@@ -70,22 +106,19 @@ def warm_up() -> None:
 
 
 def overview_png(run: GradeRun, path: Path) -> Path:
-    """Class overview: score distribution and the test cells failed most often (matplotlib Agg)."""
+    """Class overview: score distribution, exercises and tests failed most often (matplotlib Agg)."""
     import matplotlib
 
     matplotlib.use("Agg")
     from matplotlib.figure import Figure
 
-    fig = Figure(figsize=(10, 4), layout="constrained")
-    left, right = fig.subplots(1, 2)
+    fig = Figure(figsize=(14, 4), layout="constrained")
+    left, middle, right = fig.subplots(1, 3)
     scores = [r.score for r in run.results]
     top = max([r.max_score for r in run.results] + [1])
     left.hist(scores, bins=[x - 0.5 for x in range(int(top) + 2)], color="#3b7dd8", edgecolor="white")
     left.set(title=f"Punkteverteilung ({run.assignment})", xlabel="Punkte", ylabel="Anzahl Schüler*innen")
-    counts = failed_cells(run).most_common(10)
-    if counts:
-        names, values = zip(*counts, strict=True)
-        right.barh(list(reversed(names)), list(reversed(values)), color="#d8573b")
-    right.set(title="Am häufigsten nicht bestandene Tests", xlabel="Anzahl Schüler*innen")
+    _bars(middle, failed_exercises(run), "Aufgaben mit Punktverlust", "#e59a2f")
+    _bars(right, failed_cells(run), "Am häufigsten nicht bestandene Tests", "#d8573b")
     fig.savefig(path, dpi=100)
     return path

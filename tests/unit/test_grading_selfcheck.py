@@ -49,3 +49,19 @@ def test_summary_table_is_german():
     assert "anna" in table and "2 von 2" in table and "1 von 2" in table
     assert "Durchschnitt: 1,5 von 2 Punkten" in table
     assert failed_cells(run) == {"t1": 1}
+
+
+def test_exercises_are_named_by_their_heading():
+    from nbformat.v4 import new_markdown_cell
+    from schuelerlab.graders.report import failed_exercises
+
+    nb = new_notebook(cells=[new_markdown_cell("## Aufgabe 1: Quadrat"), grade_cell("x", "a1_test"),
+                             grade_cell("y", "a1_versteckt"), new_markdown_cell("## Aufgabe 2"),
+                             grade_cell("z", "a2_test")])
+    def student(name, scores):
+        cells = [CellScore(gid, s, 1, True) for gid, s in zip(["a1_test", "a1_versteckt", "a2_test"], scores,
+                                                               strict=True)]
+        return StudentResult(name, [NotebookScore("ex1", cells)], executed={"ex1": nb})
+
+    run = GradeRun("ex1", Path("."), [student("a", [0, 0, 1]), student("b", [1, 0, 0])], sandboxed=True)
+    assert failed_exercises(run) == {"Aufgabe 1: Quadrat": 2, "Aufgabe 2": 1}

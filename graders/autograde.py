@@ -235,10 +235,14 @@ def grade(*, assignment: str, course_dir: Path, workers: int | None = None, time
             futures = {pool.submit(grade_one, job): job for job in jobs}
             for future in as_completed(futures):
                 result = future.result()
-                _save(Path(coursedir.root), result, assignment, gb, futures[future].folder)
+                try:
+                    _save(Path(coursedir.root), result, assignment, gb, futures[future].folder)
+                    if on_progress:
+                        on_progress(result)
+                except Exception as err:  # noqa: BLE001 - one student's files never stop the class
+                    gb.db.rollback()
+                    result.notes.append(f"Speichern fehlgeschlagen: {type(err).__name__}: {err}")
                 results.append(result)
-                if on_progress:
-                    on_progress(result)
     _read_cached.cache_clear()
     results.sort(key=lambda r: r.student)
     return GradeRun(assignment=assignment, course_dir=course_dir, results=results, sandboxed=sandboxed)

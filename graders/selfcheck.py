@@ -89,9 +89,12 @@ def _message(err: BaseException) -> str:
 
 
 def _current_notebook() -> Path:
-    name = os.environ.get("JPY_SESSION_NAME")
-    if name and Path(name).exists():
-        return Path(name)
+    name = os.environ.get("JPY_SESSION_NAME")  # set by jupyter_server: the notebook's path
+    if name:
+        # absolute, or relative to the server root while the kernel runs in the notebook's folder
+        for candidate in (Path(name), Path.cwd() / Path(name).name):
+            if candidate.is_file():
+                return candidate
     raise UserError("Ich weiß nicht, welches Notebook ich prüfen soll. Schreibe den Namen dazu, "
                     "z. B. selbst_pruefen(\"ex1.ipynb\").")
 

@@ -65,3 +65,11 @@ def test_exercises_are_named_by_their_heading():
 
     run = GradeRun("ex1", Path("."), [student("a", [0, 0, 1]), student("b", [1, 0, 0])], sandboxed=True)
     assert failed_exercises(run) == {"Aufgabe 1: Quadrat": 2, "Aufgabe 2": 1}
+
+
+def test_selfcheck_finds_the_running_notebook(tmp_path: Path, monkeypatch):
+    nb = new_notebook(cells=[grade_cell("assert eins == 1", "t")])
+    nbformat.write(nb, tmp_path / "ex1.ipynb")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("JPY_SESSION_NAME", "kurs/ex1/ex1.ipynb")  # path relative to the server root
+    assert selbst_pruefen(namespace={"eins": 1}, anzeigen=False).score == 1

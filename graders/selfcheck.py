@@ -2,7 +2,8 @@
 
 In the notebook, a last cell ``from schuelerlab.graders.selfcheck import selbst_pruefen`` and
 ``selbst_pruefen()`` runs every visible test cell of the saved notebook against the student's
-current answers in the running kernel and shows e.g. "2 von 3 Punkten". These are exactly the test
+current answers in the running kernel and shows e.g. "2 von 3 Punkten" (or, after
+``%load_ext schuelerlab.graders.selfcheck``, the magic ``%pruefen``). These are exactly the test
 cells the autograder runs (the hidden parts are not in the student's copy, so the teacher's grade
 can be lower; the message says so). ``schuelerlab check NOTEBOOK`` does the same from the command
 line by executing a copy of the notebook, and exits with 1 unless every visible test passed.
@@ -159,3 +160,12 @@ def check_notebook(*, notebook: Path, timeout: int = 10) -> CheckResult:
         result.tests.append(TestResult(meta.get("grade_id", "?"), float(meta.get("points", 0)),
                                        error is None, message))
     return result
+
+
+def load_ipython_extension(ipython: Any) -> None:
+    """``%load_ext schuelerlab.graders.selfcheck`` adds the magic ``%pruefen [NOTEBOOK]``."""
+
+    def pruefen(line: str) -> CheckResult:
+        return selbst_pruefen(line.strip() or None, namespace=ipython.user_ns)
+
+    ipython.register_magic_function(pruefen, "line", "pruefen")

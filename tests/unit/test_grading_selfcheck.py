@@ -73,3 +73,18 @@ def test_selfcheck_finds_the_running_notebook(tmp_path: Path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("JPY_SESSION_NAME", "kurs/ex1/ex1.ipynb")  # path relative to the server root
     assert selbst_pruefen(namespace={"eins": 1}, anzeigen=False).score == 1
+
+
+def test_magic_runs_the_same_check(tmp_path: Path, monkeypatch):
+    from IPython.core.interactiveshell import InteractiveShell
+
+    nbformat.write(new_notebook(cells=[grade_cell("assert eins == 2", "t")]), tmp_path / "ex1.ipynb")
+    monkeypatch.chdir(tmp_path)
+    shell = InteractiveShell.instance()
+    try:
+        shell.run_line_magic("load_ext", "schuelerlab.graders.selfcheck")
+        shell.user_ns["eins"] = 1
+        result = shell.run_line_magic("pruefen", "ex1.ipynb")
+        assert (result.score, result.max_score) == (0, 1)
+    finally:
+        InteractiveShell.clear_instance()

@@ -93,7 +93,7 @@ def write_config(course_dir: Path, *, course_id: str, exchange: Path | None = No
         "# Written by schuelerlab; the only nbgrader configuration of this course.",
         "c = get_config()  # noqa: F821",
         f"c.CourseDirectory.course_id = {course_id!r}",
-        f"c.CourseDirectory.root = {str(course_dir)!r}",
+        "# CourseDirectory.root is the folder nbgrader runs in (this one); the course folder can move.",
         f"c.ClearSolutions.code_stub = {{'python': {CODE_STUB!r}}}",
         f"c.Execute.timeout = {int(timeout)}",
     ]

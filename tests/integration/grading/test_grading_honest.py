@@ -145,3 +145,19 @@ def test_regrading_replaces_feedback(klasse, course_dir: Path):
     teacher.grade_assignment(assignment="ex1", course_dir=course_dir, workers=1)
     assert "6 von 6 Punkten" in (course_dir / "feedback/anna/ex1/ex1.html").read_text()
     assert not (course_dir / "feedback/anna/ex1/alt.html").exists()
+
+
+def test_assignment_with_two_notebooks(course_dir: Path):
+    import shutil
+
+    from schuelerlab.graders import course, testing
+
+    shutil.copyfile(course_dir / "source/ex1/ex1.ipynb", course_dir / "source/ex1/zusatz.ipynb")
+    course.release(course_dir=course_dir, assignment="ex1")
+    first, second = testing.Klasse(course_dir), testing.Klasse(course_dir, notebook="zusatz")
+    testing.submit(course_dir, "anna", "ex1", {"ex1": first.answers(), "zusatz": second.answers()})
+    testing.submit(course_dir, "ben", "ex1", {"ex1": first.answers()})
+    out = teacher.grade_assignment(assignment="ex1", course_dir=course_dir, workers=2)
+    assert scores(out) == {"anna": 12, "ben": 6}
+    assert "zusatz: Die Abgabe enthält dieses Notebook nicht." in notes(out, "ben")
+    assert (course_dir / "feedback/anna/ex1/zusatz.html").is_file()

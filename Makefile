@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 # Debian packages the tests and the hub need (installed with apt-get when missing; root or sudo).
-SYSTEM_PACKAGES := python3-venv chromium
+SYSTEM_PACKAGES := python3-venv chromium bubblewrap
 # Node.js runs the hub's proxy (npm configurable-http-proxy); installed from Debian only if npm is missing.
 NODE_PACKAGES := nodejs npm
 

@@ -32,10 +32,11 @@ def course_list(courses_root: Path | None) -> None:
     if not courses:
         click.echo("Keine Kurse gefunden.")
     for item in courses:
-        details = ", ".join(x for x in (f"Alter {item.age}" if item.age else "", item.duration) if x)
-        click.echo(f"{item.id}: {item.title}" + (f" ({details})" if details else ""))
-        if item.assignments:
-            click.echo(f"    Aufgaben: {', '.join(item.assignments)}")
+        count = len(item.assignments)
+        notebooks = "1 Notebook" if count == 1 else f"{count} Notebooks"
+        click.echo(f"{item.id}: {item.title} (Alter {item.age}, {notebooks}, {item.minutes} Minuten)")
+        for part in item.assignments:
+            click.echo(f"    {part.id}: {part.title} ({part.minutes} min, {part.exercises} bewertete Zellen)")
         if item.materials:
             click.echo(f"    Material: {', '.join(item.materials)}")
 
@@ -73,6 +74,9 @@ def course_release(course_id: str, assignment: str | None, courses_root: Path | 
         p.name for p in (folder / "source").iterdir() if p.is_dir())
     for name in names:
         out = course_api.release(course_dir=folder, assignment=name)
+        if out.get("already"):
+            click.echo(f"Aufgabe {name} ist schon freigegeben; sie bleibt, wie sie ist.")
+            continue
         where = "und freigegeben" if out["exchange"] else f"in {out['release']}"
         click.echo(f"Aufgabe {name} erzeugt {where}.")
 

@@ -1,10 +1,10 @@
-"""Courses: the ``course.toml`` model and the teacher's nbgrader course directory.
+"""Courses for the teacher: finding a shipped course and its nbgrader course directory.
 
-A course lives in ``courses/<id>/``: ``course.toml`` (title, age, duration, materials, assignments)
-and an nbgrader ``source/<assignment>/`` folder with notebooks and data files. ``setup_course``
-makes the teacher's course directory (mode 0700) with exactly one ``nbgrader_config.py`` written
-here (never ``nbgrader quickstart``, P15); ``release`` runs nbgrader's generate and release steps
-in-process through ``NbGraderAPI``.
+A course lives in ``courses/<id>/``: ``course.toml`` (schema in ``courses/README.md``, read by
+``schuelerlab.courses.registry``) and an nbgrader ``source/<assignment>/`` folder with notebooks and
+data files. ``setup_course`` makes the teacher's course directory (mode 0700) with exactly one
+``nbgrader_config.py`` written here (never ``nbgrader quickstart``, P15); ``release`` runs nbgrader's
+generate and release steps in-process through ``NbGraderAPI``.
 """
 
 from __future__ import annotations
@@ -13,10 +13,11 @@ import logging
 import os
 import shutil
 import sys
-import tomllib
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from schuelerlab.courses import registry
+from schuelerlab.courses.registry import CourseInfo, load_course  # noqa: F401 - part of this API
 
 from schuelerlab.errors import UserError
 
@@ -24,60 +25,16 @@ if TYPE_CHECKING:
     from nbgrader.apps.api import NbGraderAPI
 
 CONFIG_NAME = "nbgrader_config.py"
-CODE_STUB = "# DEIN CODE HIER\nraise NotImplementedError()"
+# The same German stub the shipped courses use: the untouched student version fails every test clearly.
+CODE_STUB = '# DEIN CODE HIER\nraise NotImplementedError("Hier fehlt noch dein Code.")'
 
 
-@dataclass(frozen=True)
-class Course:
-    """One course as described by its ``course.toml``."""
-
-    id: str
-    path: Path
-    title: str
-    age: str = ""
-    duration: str = ""
-    materials: list[str] = field(default_factory=list)
-    assignments: list[str] = field(default_factory=list)
-
-    @property
-    def source(self) -> Path:
-        """The nbgrader ``source/`` folder of the course."""
-        return self.path / "source"
+def list_courses(*, root: Path | None = None) -> list[CourseInfo]:
+    """All courses below ``root`` (default: the shipped ones), read by ``schuelerlab.courses.registry``."""
+    return registry.list_courses(root)
 
 
-def default_courses_root() -> Path:
-    """The shipped courses (package data ``schuelerlab.courses``)."""
-    from schuelerlab.courses import courses_root
-
-    return courses_root()
-
-
-def load_course(path: Path) -> Course:
-    """Read ``path/course.toml``; raise a German UserError when it is missing or broken."""
-    toml = path / "course.toml"
-    try:
-        data = tomllib.loads(toml.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise UserError(f"Im Kursordner {path} fehlt die Datei course.toml.")
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
-        raise UserError(f"Die Datei {toml} ist fehlerhaft ({err}). Bitte korrigieren.")
-    if not isinstance(data.get("title"), str):
-        raise UserError(f"In {toml} fehlt der Titel (title = \"…\").")
-    found = sorted(p.name for p in (path / "source").glob("*") if p.is_dir())
-    materials = data.get("materials", [])
-    return Course(id=path.name, path=path, title=data["title"], age=str(data.get("age", "")),
-                  duration=str(data.get("duration", "")),
-                  materials=[str(m) for m in materials] if isinstance(materials, list) else [str(materials)],
-                  assignments=[str(a) for a in data.get("assignments", found)])
-
-
-def list_courses(*, root: Path | None = None) -> list[Course]:
-    """All courses below ``root`` (folders with a ``course.toml``), sorted by id."""
-    root = root or default_courses_root()
-    return [load_course(p.parent) for p in sorted(root.glob("*/course.toml"))]
-
-
-def find_course(course: str, *, root: Path | None = None) -> Course:
+def find_course(course: str, *, root: Path | None = None) -> CourseInfo:
     """The course with id ``course``, or a German UserError naming the known ones."""
     courses = {c.id: c for c in list_courses(root=root)}
     if course not in courses:
@@ -104,7 +61,7 @@ def write_config(course_dir: Path, *, course_id: str, exchange: Path | None = No
     return path
 
 
-def setup_course(course: Course, *, course_dir: Path, exchange: Path | None = None) -> Path:
+def setup_course(course: CourseInfo, *, course_dir: Path, exchange: Path | None = None) -> Path:
     """Create (or update) the teacher's course directory from ``course``; return it.
 
     The directory is 0700; ``source/`` is copied from the course (existing teacher edits to other
@@ -112,7 +69,7 @@ def setup_course(course: Course, *, course_dir: Path, exchange: Path | None = No
     """
     course_dir.mkdir(parents=True, exist_ok=True)
     course_dir.chmod(0o700)
-    for assignment in course.source.iterdir():
+    for assignment in (course.path / "source").iterdir():
         if assignment.is_dir():
             target = course_dir / "source" / assignment.name
             shutil.copytree(assignment, target, dirs_exist_ok=True)
@@ -146,6 +103,11 @@ def nbgrader_api(course_dir: Path) -> NbGraderAPI:
     return NbGraderAPI(coursedir=coursedir, config=config, log=quiet)
 
 
+def _already_released(exchange: Path, api: NbGraderAPI, assignment: str) -> bool:
+    """Whether students can already fetch ``assignment`` (then it stays as it is: some may have it)."""
+    return (exchange / api.coursedir.course_id / "outbound" / assignment).is_dir()
+
+
 def release(*, course_dir: Path, assignment: str) -> dict:
     """Generate the student version of ``assignment`` and release it if an exchange is configured."""
     api = nbgrader_api(course_dir)
@@ -158,7 +120,11 @@ def release(*, course_dir: Path, assignment: str) -> dict:
     if gradebook.exists():
         gradebook.chmod(0o600)
     released = False
-    if "Exchange" in api.config and api.config.Exchange.get("root"):
+    exchange_root = api.config.Exchange.get("root") if "Exchange" in api.config else None
+    if exchange_root and _already_released(Path(exchange_root), api, assignment):
+        return {"assignment": assignment, "release": course_dir / "release" / assignment, "exchange": True,
+                "already": True}
+    if exchange_root:
         out = api.release_assignment(assignment)
         if not out.get("success"):
             raise UserError(f"nbgrader konnte {assignment!r} nicht freigeben:\n{out.get('log', '')}")

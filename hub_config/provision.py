@@ -98,13 +98,13 @@ def course_command_available() -> bool:
     return True
 
 
-def course_commands(course: str) -> list[list[str]]:
-    """The commands the hook runs for one course."""
+def course_commands(course: str, exchange: Path) -> list[list[str]]:
+    """The commands the hook runs for one course (set up with the hub's exchange, then release)."""
     base = [sys.executable, "-m", "schuelerlab", "course"]
-    return [[*base, "setup", course], [*base, "release", course]]
+    return [[*base, "setup", course, "--exchange", str(exchange)], [*base, "release", course]]
 
 
-def run_course_hook(settings: Settings, store: AccountStore, *, teacher_home: Path,
+def run_course_hook(settings: Settings, store: AccountStore, *, teacher_home: Path, exchange: Path,
                     config_path: str, run_as: str | None = None, log: Log = print) -> bool:
     """Set up and release every course with ``schuelerlab course``; skip with a log line if absent.
 
@@ -117,7 +117,7 @@ def run_course_hook(settings: Settings, store: AccountStore, *, teacher_home: Pa
     for course in settings.hub.courses:
         env = dict(os.environ, HOME=str(teacher_home), JUPYTER_CONFIG_PATH=config_path,
                    SCHUELERLAB_STUDENTS=",".join(store.members(course, "student")))
-        for cmd in course_commands(course):
+        for cmd in course_commands(course, exchange):
             full = ["runuser", "-u", run_as, "--", *cmd] if run_as else cmd
             result = subprocess.run(full, cwd=teacher_home, env=env, capture_output=True, text=True)
             if result.returncode != 0:

@@ -50,7 +50,7 @@ def prepare(*, settings: Settings, paths: StatePaths) -> None:
     if homes:
         name, home = next(iter(homes.items()))
         config_path = os.pathsep.join([str(paths.role_dir("teacher")), str(paths.role_dir("common"))])
-        run_course_hook(settings, store, teacher_home=home, config_path=config_path,
+        run_course_hook(settings, store, teacher_home=home, exchange=exchange, config_path=config_path,
                         run_as=None if demo else name)
 
 

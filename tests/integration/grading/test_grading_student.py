@@ -55,7 +55,8 @@ def test_course_commands(tmp_path: Path):
     run = [sys.executable, "-m", "schuelerlab", "course"]
     listing = subprocess.run([*run, "list", "--courses-root", str(root)], capture_output=True, text=True)
     assert listing.returncode == 0, listing.stderr
-    assert "grading_course: Testkurs Bewertung (Alter 12-14, 45 Minuten)" in listing.stdout
+    assert "grading_course: Testkurs Bewertung (Alter 12-14, 1 Notebook, 45 Minuten)" in listing.stdout
+    assert "ex1: Drei Aufgaben (45 min, 6 bewertete Zellen)" in listing.stdout
     folder = tmp_path / "kurs"
     setup = subprocess.run([*run, "setup", "grading_course", "--courses-root", str(root),
                             "--course-dir", str(folder)], capture_output=True, text=True)

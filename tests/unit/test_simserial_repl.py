@@ -49,10 +49,10 @@ class Device:
     def send(self, data=b""):
         if data:
             self.repl.feed(data)
-        assert self.repl.wait_idle(10), "the board did not come back to its prompt"
+        assert self.repl.wait_idle(60), "the board did not come back to its prompt"
         return self.take()
 
-    def read_until(self, marker, timeout=10):
+    def read_until(self, marker, timeout=60):
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             with self._lock:

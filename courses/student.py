@@ -18,9 +18,10 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from schuelerlab import __version__
 from schuelerlab.courses import courses_root
 from schuelerlab.courses.registry import CourseInfo, list_courses
+
+from schuelerlab import __version__
 from schuelerlab.errors import UserError
 
 #: Never copied next to a student notebook (caches, editor checkpoints).

@@ -100,13 +100,13 @@ def prepare_home(*, folder: Path | None = None, progress: Callable[[str], None] 
     from schuelerlab.courses.student import student_versions
 
     folder = (folder or default_folder()).expanduser()
+    if folder.exists() and not folder.is_dir():
+        raise UserError(f"{folder} ist eine Datei, kein Ordner. Wähle mit --folder einen anderen Ordner.")
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise UserError(f"Der Ordner {folder} lässt sich nicht anlegen ({err.strerror}). "
                         "Wähle mit --folder einen anderen Ordner.")
-    if not folder.is_dir():
-        raise UserError(f"{folder} ist eine Datei, kein Ordner. Wähle mit --folder einen anderen Ordner.")
     source, generated = student_versions(cache=cache, progress=progress)
     report = HomeReport(folder=folder, generated=generated,
                         courses=sorted(p.name for p in source.iterdir() if p.is_dir()))

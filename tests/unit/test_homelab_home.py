@@ -95,7 +95,8 @@ def test_data_pictures_and_helpers_go_along(home):
             for p in extras:
                 copy = report.folder / course.id / a.id / p.name
                 assert copy.read_bytes() == p.read_bytes(), copy
-    assert not list(report.folder.rglob("nbgrader_config.py")) and not list(report.folder.rglob("course.toml"))
+    for teacher_file in ("nbgrader_config.py", "course.toml"):
+        assert not list(report.folder.rglob(teacher_file))
 
 
 def test_catalogue_is_written_into_the_folder(home):

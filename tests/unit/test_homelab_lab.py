@@ -51,8 +51,9 @@ def test_catalog_command_writes_the_german_page(tmp_path, capsys):
         assert course.title in text and course.age.replace("-", "–") in text
         for a in course.assignments:
             assert a.title in text, a.title
-            assert re.search(rf"{re.escape(a.title)}\s+{re.escape(a.age.replace('-', '–'))}\s+{a.minutes} min",
-                             text), f"age/minutes of {a.title} missing"
+            age = re.escape(a.age.replace("-", "–"))
+            row = rf"{re.escape(a.title)}\s+{age}\s+{a.minutes} min"
+            assert re.search(row, text), f"age/minutes of {a.title} missing"
 
 
 def test_catalog_command_unwritable_target_is_a_german_error(tmp_path, capsys):

@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 from schuelerlab.courses import courses_root
+
 from schuelerlab.home import prepare_home
 
 

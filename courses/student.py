@@ -115,6 +115,18 @@ def _generate_course(course: CourseInfo, target: Path, progress: Progress) -> No
             (dest / notebook.name).write_text(student_notebook(notebook, config), encoding="utf-8")
 
 
+def _publish(work: Path, target: Path) -> None:
+    """Move a finished build into place; a build finished meanwhile by another run wins."""
+    if (target / ".complete").is_file():
+        return
+    shutil.rmtree(target, ignore_errors=True)  # an incomplete leftover
+    try:
+        os.replace(work, target)
+    except OSError:
+        if not (target / ".complete").is_file():
+            raise
+
+
 def student_versions(*, root: Path | None = None, cache: Path | None = None,
                      progress: Progress | None = None) -> tuple[Path, bool]:
     """Return the folder with the student versions of all courses, and whether it was built now.
@@ -141,8 +153,9 @@ def student_versions(*, root: Path | None = None, cache: Path | None = None,
         for course in courses:
             _generate_course(course, work, say)
         (work / ".complete").write_text(__version__ + "\n", encoding="utf-8")
-        shutil.rmtree(target, ignore_errors=True)
-        os.replace(work, target)
+        _publish(work, target)
+    except OSError as err:
+        raise UserError(f"Der Zwischenspeicher {cache} ist nicht beschreibbar ({err.strerror}).")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     say("Schülerfassungen fertig.")

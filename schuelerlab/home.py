@@ -34,6 +34,7 @@ class HomeReport:
     added: list[Path] = field(default_factory=list)  # copied now (new or deleted before)
     kept: list[Path] = field(default_factory=list)  # already there and different: the child's work
     unchanged: list[Path] = field(default_factory=list)  # already there, same as the course file
+    failed: list[tuple[Path, str]] = field(default_factory=list)  # could not be copied, with the reason
     courses: list[str] = field(default_factory=list)
     catalog: Path | None = None
     generated: bool = False  # True when the student versions were built now (not from the cache)
@@ -54,6 +55,11 @@ class HomeReport:
                          "wie sie sind.")
         if self.unchanged and not self.kept:
             lines.append("Deine vorhandenen Dateien wurden nicht verändert.")
+        if self.failed:
+            lines.append(f"{len(self.failed)} Dateien konnten nicht kopiert werden (alles andere ist da):")
+            lines += [f"  ! {rel.as_posix()}: {reason}" for rel, reason in self.failed[:5]]
+            lines.append("  Tipp: Prüfe, ob dort eine Datei mit dem Namen eines Ordners liegt, "
+                         "oder wähle mit --folder einen anderen Ordner.")
         if self.catalog:
             lines.append(f"Kurskatalog für Eltern und Lehrkräfte: {self.catalog}")
         return "\n".join(lines)
@@ -70,8 +76,12 @@ def _copy_missing(source: Path, folder: Path, report: HomeReport) -> None:
             same = target.is_file() and filecmp.cmp(path, target, shallow=False)
             (report.unchanged if same else report.kept).append(rel)
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, target)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)
+        except OSError as err:  # e.g. a file where a folder belongs, a read-only folder: skip, carry on
+            report.failed.append((rel, err.strerror or str(err)))
+            continue
         report.added.append(rel)
 
 
@@ -110,10 +120,9 @@ def prepare_home(*, folder: Path | None = None, progress: Callable[[str], None] 
     source, generated = student_versions(cache=cache, progress=progress)
     report = HomeReport(folder=folder, generated=generated,
                         courses=sorted(p.name for p in source.iterdir() if p.is_dir()))
+    _copy_missing(source, folder, report)
     try:
-        _copy_missing(source, folder, report)
         report.catalog = _write_catalog(folder)
     except OSError as err:
-        raise UserError(f"Beim Kopieren nach {folder} ging etwas schief ({err.strerror}: {err.filename}). "
-                        f"Bisher kopiert: {len(report.added)} Dateien; deine Dateien sind unverändert.")
+        report.failed.append((Path(CATALOG_NAME), err.strerror or str(err)))
     return report

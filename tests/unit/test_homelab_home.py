@@ -171,3 +171,16 @@ def test_folder_that_is_a_file_is_a_german_error(tmp_path):
     target.write_text("x", encoding="utf-8")
     with pytest.raises(UserError, match="ist eine Datei, kein Ordner"):
         prepare_home(folder=target, cache=tmp_path / "cache")
+
+
+def test_a_file_where_a_course_folder_belongs_is_skipped_and_the_rest_copied(home, tmp_path):
+    _report, _lines, cache = home
+    folder = tmp_path / "kind"
+    folder.mkdir()
+    (folder / "sensoren").write_text("meine Notizen", encoding="utf-8")
+    report = prepare_home(folder=folder, cache=cache)
+    assert (folder / "sensoren").read_text(encoding="utf-8") == "meine Notizen"
+    assert report.failed and all(rel.parts[0] == "sensoren" for rel, _reason in report.failed)
+    assert (folder / "daten" / "02_csv" / "02_csv.ipynb").is_file()
+    assert (folder / "calliope" / "01_bilder" / "01_bilder.ipynb").is_file()
+    assert "konnten nicht kopiert werden" in report.summary()

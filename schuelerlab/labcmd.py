@@ -89,7 +89,11 @@ def start_lab(*, folder: Path, port: int = 8888, open_browser: bool = True) -> i
     folder.mkdir(parents=True, exist_ok=True)
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGINT, signal.default_int_handler)  # even when started with SIGINT ignored
-    config_dir = write_lab_config(cache_root() / "lab-config")
+    try:
+        config_dir = write_lab_config(cache_root() / "lab-config")
+    except OSError as err:
+        raise UserError(f"Die Einstellungen für JupyterLab ließen sich nicht in {cache_root()} schreiben "
+                        f"({err.strerror}). Setze SCHUELERLAB_CACHE_DIR auf einen beschreibbaren Ordner.")
     cmd = lab_command(folder=folder, port=port, open_browser=open_browser)
     try:
         proc = subprocess.Popen(cmd, env=lab_environment(config_dir))
@@ -112,9 +116,9 @@ def _stop(proc: subprocess.Popen) -> None:
         proc.wait(timeout=3)  # in a terminal, Ctrl-C reached JupyterLab too
     except subprocess.TimeoutExpired:
         try:
-            proc.send_signal(signal.SIGINT)
+            proc.send_signal(signal.SIGINT)  # ValueError on Windows, where the console sent Ctrl-C anyway
             proc.wait(timeout=20)
-        except (subprocess.TimeoutExpired, KeyboardInterrupt):
+        except (subprocess.TimeoutExpired, KeyboardInterrupt, ValueError, OSError):
             proc.terminate()
     except KeyboardInterrupt:
         proc.terminate()

@@ -6,7 +6,10 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
+import click
 from schuelerlab.courses.registry import CourseInfo, list_courses
+
+from schuelerlab.errors import UserError
 
 _CSS = """
 body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem;
@@ -86,3 +89,16 @@ def build_catalog(*, out: Path, root: Path | None = None) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(render_catalog(list_courses(root)), encoding="utf-8")
     return target
+
+
+@click.command("catalog")
+@click.option("--out", type=click.Path(path_type=Path), default=Path("Kurskatalog.html"), show_default=True,
+              help="Datei (oder Ordner), in die die Seite geschrieben wird.")
+def catalog_cmd(out: Path) -> None:
+    """Den Kurskatalog für Lehrkräfte als HTML-Seite schreiben (Kurse, Notebooks, Alter, Dauer, Material)."""
+    try:
+        target = build_catalog(out=out)
+    except OSError as err:
+        raise UserError(f"Der Kurskatalog ließ sich nicht nach {out} schreiben ({err.strerror}). "
+                        "Wähle mit --out eine andere Datei.")
+    click.echo(f"Kurskatalog geschrieben: {target.resolve()}")

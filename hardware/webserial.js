@@ -1,10 +1,12 @@
 // Front-end of SerialWidget (anywidget ESM): the Calliope on this computer's USB port via Web Serial.
 // Bytes from the board go to the kernel as "schuelerlab_serial" requests on the kernel's *control*
 // channel, over a websocket of our own: the control channel is handled while a cell runs, widget
-// (comm) messages are not. One request in flight at a time: the next one carries what came meanwhile.
+// (comm) messages are not. Bytes are batched for 10 ms; at most 8 requests wait for their answer.
 // Bytes for the board (the REPL flasher) come as custom widget messages {type: "write", data: base64}.
 const USB_FILTERS = [{ usbVendorId: 0x0d28 }, { usbVendorId: 0x1366 }];
 const BAUD = 115200;
+const FLUSH_MS = 10;
+const MAX_IN_FLIGHT = 8;
 const NO_WEBSERIAL = "Dein Browser kann nicht direkt mit dem Calliope sprechen. Nimm Chrome oder Edge – " +
   "oder probiere den Simulator.";
 
@@ -120,12 +122,18 @@ class Connection {
     if (this.running) this.stop(true);
   }
 
+  // Every FLUSH_MS at most one request with all bytes read meanwhile; up to MAX_IN_FLIGHT unanswered
+  // (the control channel keeps their order), so a slow round trip does not add to the latency.
   async sendLoop() {
+    let inFlight = 0;
+    let freed = null;
     while (this.running) {
       if (!this.queue.length) {
         await new Promise((resolve) => { this.wake = resolve; });
         continue;
       }
+      await new Promise((resolve) => setTimeout(resolve, FLUSH_MS));
+      while (inFlight >= MAX_IN_FLIGHT && this.running) await new Promise((resolve) => { freed = resolve; });
       const chunks = this.queue;
       const t = this.firstAt;
       this.queue = [];
@@ -133,8 +141,12 @@ class Connection {
       const all = new Uint8Array(size);
       let at = 0;
       for (const c of chunks) { all.set(c, at); at += c.length; }
-      const reply = await this.link.request({ token: this.token, event: "data", data: toBase64(all), t });
-      if (reply.status !== "ok" && reply.reason === "closed") { this.stop(true); return; }
+      inFlight += 1;
+      this.link.request({ token: this.token, event: "data", data: toBase64(all), t }).then((reply) => {
+        inFlight -= 1;
+        if (freed) { freed(); freed = null; }
+        if (reply.status !== "ok" && reply.reason === "closed") this.stop(true);
+      });
     }
   }
 

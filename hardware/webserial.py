@@ -9,8 +9,8 @@ handled only between cell executions, so a cell recording for 10 s would see not
 therefore opens its own kernel websocket and sends the bytes as ``schuelerlab_serial`` requests on
 the *control* channel; ipykernel (≥ 6) handles the control channel in its own thread, also while a
 cell runs (this is how interrupts and the debugger get through). :func:`install_control_handler`
-registers the handler; every request is answered, so the page sends the next chunk only after the
-previous one arrived (back-pressure, natural batching).
+registers the handler. The page batches bytes for 10 ms and keeps at most 8 requests unanswered
+(back-pressure); the control channel handles them one at a time, in order.
 
 :class:`BrowserPort` is the kernel side of one browser port: a byte queue that the pyserial URL
 handler ``webserial://`` (:mod:`.protocol_webserial`) reads like any serial port, and a write path
@@ -53,6 +53,8 @@ class BrowserPort:
         self.dropped_bytes = 0
         self.bytes_received = 0
         self.latencies: collections.deque[float] = collections.deque(maxlen=MAX_LATENCIES)
+        #: seconds from the browser reading a chunk to its arrival in the kernel (before any reader)
+        self.transit: collections.deque[float] = collections.deque(maxlen=MAX_LATENCIES)
 
     # -- from the page (control thread) -------------------------------------------------------
     def deliver(self, content: dict) -> None:
@@ -74,6 +76,8 @@ class BrowserPort:
             return
         with self._cond:
             self.bytes_received += len(data)
+            if sent_at:
+                self.transit.append(time.time() - sent_at)
             if not self.in_use:  # nobody has the port open: dropped, as a USB port does
                 return
             self._chunks.append((data, sent_at))

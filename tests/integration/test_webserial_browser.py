@@ -28,18 +28,30 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-f
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "test-artifacts"
-FLOOD = 'from calliopemini import *\ni = 0\nwhile True:\n    print("n:%07d" % i)\n    i += 1\n'
+# 11-byte lines at 1047 lines/s: what 115200 baud (11 520 bytes/s) carries; the TCP face itself is unpaced
+FLOOD = """from calliopemini import *
+i = 0
+t0 = running_time()
+while True:
+    due = (running_time() - t0) * 1047 // 1000
+    while i < due:
+        print("n:%07d" % i)
+        i += 1
+    sleep(2)
+"""
 NEW_MAIN = 'from calliopemini import *\nwhile True:\n    print("neu:%d" % 42)\n    sleep(100)\n'
 CELLS = [
     "from schuelerlab.hardware import SerialWidget, record, log_csv, open_stream\nw = SerialWidget()\nw",
     "df = record(seconds=3)\nprint('SAMPLES', len(df), list(df.columns))",
     "s = log_csv(output='messung.csv', seconds=1)\nprint('CSV', open('messung.csv').read().count(chr(10)))",
-    "w.port.latencies.clear()\nwith open_stream() as st:\n"
-    "    seq = [int(x.values['n']) for x in st.samples(seconds=5)]\n"
-    "lat = sorted(w.port.latencies)\nlost = sum(b - a - 1 for a, b in zip(seq, seq[1:]) if b > a)\n"
+    "w.port.latencies.clear()\nw.port.transit.clear()\nwith open_stream() as st:\n"
+    "    got = [(x.time, int(x.values['n'])) for x in st.samples(seconds=5)]\n"
+    "seq = [n for _, n in got]\nrate = (len(got) - 1) / (got[-1][0] - got[0][0])\n"
+    "lat = sorted(w.port.latencies)\ntr = sorted(w.port.transit)\nlost = sum(b - a - 1 for a, b in zip(seq, seq[1:]) if b > a)\n"
     "back = sum(1 for a, b in zip(seq, seq[1:]) if b <= a)\n"
     "print(f'FIGURES latency_p50_ms={1000 * lat[len(lat) // 2]:.1f} "
-    "latency_p95_ms={1000 * lat[int(len(lat) * 0.95)]:.1f} rate_lines_s={len(seq) / 5:.0f} "
+    "latency_p95_ms={1000 * lat[int(len(lat) * 0.95)]:.1f} rate_lines_s={rate:.0f} "
+    "transit_p50_ms={1000 * tr[len(tr) // 2]:.1f} transit_p95_ms={1000 * tr[int(len(tr) * 0.95)]:.1f} "
     "lost={lost} out_of_order={back} lines={len(seq)} chunks={len(lat)}')",
     f"r = w.flash({NEW_MAIN!r}, listen=0.5)\nprint('FLASHED', r.method)",
     "df2 = record(seconds=1.5)\nprint('AFTER', list(df2.columns), df2['neu'].max() if 'neu' in df2 else None)",

@@ -128,12 +128,13 @@ class BrowserPort:
             while self._chunks and len(out) < size:
                 data, sent_at = self._chunks.popleft()
                 take = size - len(out)
-                if len(data) > take:
+                whole = len(data) <= take
+                if not whole:
                     self._chunks.appendleft((data[take:], sent_at))
                     data = data[:take]
                 out += data
                 self._size -= len(data)
-                if sent_at:
+                if sent_at and whole:  # a chunk's latency counts once, when its last byte is handed out
                     self.latencies.append(now - sent_at)
             return bytes(out)
 

@@ -40,21 +40,29 @@ while True:
     sleep(2)
 """
 NEW_MAIN = 'from calliopemini import *\nwhile True:\n    print("neu:%d" % 42)\n    sleep(100)\n'
+FIGURES_CELL = """w.port.latencies.clear()
+w.port.transit.clear()
+with open_stream() as st:
+    got = [(x.time, int(x.values['n'])) for x in st.samples(seconds=5)]
+seq = [n for _, n in got]
+rate = (len(got) - 1) / (got[-1][0] - got[0][0])
+lat, tr = sorted(w.port.latencies), sorted(w.port.transit)
+lost = sum(b - a - 1 for a, b in zip(seq, seq[1:]) if b > a)
+back = sum(1 for a, b in zip(seq, seq[1:]) if b <= a)
+ms = lambda xs, q: f"{1000 * xs[int(len(xs) * q)]:.1f}"
+print(f"FIGURES latency_p50_ms={ms(lat, .5)} latency_p95_ms={ms(lat, .95)} transit_p50_ms={ms(tr, .5)} "
+      f"transit_p95_ms={ms(tr, .95)} rate_lines_s={rate:.0f} lost={lost} out_of_order={back} "
+      f"lines={len(seq)} chunks={len(lat)}")
+"""
 CELLS = [
     "from schuelerlab.hardware import SerialWidget, record, log_csv, open_stream\nw = SerialWidget()\nw",
     "df = record(seconds=3)\nprint('SAMPLES', len(df), list(df.columns))",
     "s = log_csv(output='messung.csv', seconds=1)\nprint('CSV', open('messung.csv').read().count(chr(10)))",
-    "w.port.latencies.clear()\nw.port.transit.clear()\nwith open_stream() as st:\n"
-    "    got = [(x.time, int(x.values['n'])) for x in st.samples(seconds=5)]\n"
-    "seq = [n for _, n in got]\nrate = (len(got) - 1) / (got[-1][0] - got[0][0])\n"
-    "lat = sorted(w.port.latencies)\ntr = sorted(w.port.transit)\nlost = sum(b - a - 1 for a, b in zip(seq, seq[1:]) if b > a)\n"
-    "back = sum(1 for a, b in zip(seq, seq[1:]) if b <= a)\n"
-    "print(f'FIGURES latency_p50_ms={1000 * lat[len(lat) // 2]:.1f} "
-    "latency_p95_ms={1000 * lat[int(len(lat) * 0.95)]:.1f} rate_lines_s={rate:.0f} "
-    "transit_p50_ms={1000 * tr[len(tr) // 2]:.1f} transit_p95_ms={1000 * tr[int(len(tr) * 0.95)]:.1f} "
-    "lost={lost} out_of_order={back} lines={len(seq)} chunks={len(lat)}')",
+    FIGURES_CELL,
     f"r = w.flash({NEW_MAIN!r}, listen=0.5)\nprint('FLASHED', r.method)",
-    "df2 = record(seconds=1.5)\nprint('AFTER', list(df2.columns), df2['neu'].max() if 'neu' in df2 else None)",
+    "df2 = record(seconds=1.5)\nprint('AFTER', list(df2.columns), df2.get('neu', df2.iloc[:0]).max())",
+    "w2 = SerialWidget()\nw2",
+    "from schuelerlab.hardware.webserial import registry\nprint('WANTED', registry.simulator_wanted)",
 ]
 
 pytestmark = pytest.mark.slow
@@ -262,6 +270,21 @@ def test_calliope_through_the_browser(demo_hub, tmp_path):
             text = _output_of(page, 5, "AFTER")
             assert "AFTER ['time_s', 'neu'] 42.0" in text, text
             page.screenshot(path=str(ARTIFACTS / "webserial-jupyterlab.png"), full_page=True)
+
+            # a browser without Web Serial (Firefox, Safari): German advice and the simulator
+            page.evaluate("delete Navigator.prototype.serial")
+            _run_cell(page, 6)
+            other = page.locator(".sl-webserial").nth(1)
+            other.wait_for(timeout=60_000)
+            expect(other).to_have_attribute("data-state", "unsupported")
+            expect(other.locator(".sl-status")).to_have_text(
+                "Dein Browser kann nicht direkt mit dem Calliope sprechen. Nimm Chrome oder Edge – "
+                "oder probiere den Simulator.")
+            other.locator(".sl-connect", has_text="Simulator nehmen").click()
+            expect(other).to_have_attribute("data-state", "simulator")
+            other.screenshot(path=str(ARTIFACTS / "webserial-no-webserial.png"))
+            _run_cell(page, 7)
+            assert "WANTED True" in _output_of(page, 7, "WANTED")
         finally:
             if "page" in locals():
                 page.screenshot(path=str(ARTIFACTS / "webserial-last.png"), full_page=True)

@@ -7,8 +7,8 @@ import errno
 import threading
 
 import pytest
-import serial
 import schuelerlab.hardware  # noqa: F401 - registers the webserial:// handler
+import serial
 from schuelerlab.hardware.stream import open_stream
 from schuelerlab.hardware.transport import PortBusy, open_serial
 from schuelerlab.hardware.webserial import BrowserPort, handle_request, registry

@@ -58,7 +58,7 @@ def start_simulator(program: str = DEMO_PROGRAM) -> Source:
         path = Path(folder) / "main.py"
         path.write_text(program, encoding="utf-8")
         board = SimulatedSerialBoard(program=path, pty=False, tcp_port=0)
-    return Source(board.url, "simulator", "dem simulierten Calliope (simuliert, keine echten Messwerte)",
+    return Source(board.url, "simulator", "vom simulierten Calliope (simuliert, keine echten Messwerte)",
                   owned=board)
 
 
@@ -79,17 +79,17 @@ def choose_source(port: str | None = None, *, simulator: bool | None = None,
     if len(found) > 1:
         ports.find_port()  # raises the German "which one?" message
     if found:
-        source = Source(found[0].device, "local", f"dem Calliope an {found[0].device}")
+        source = Source(found[0].device, "local", f"vom Calliope an {found[0].device}")
     elif registry.current() is not None:
-        source = Source("webserial://", "browser", "dem Calliope im Browser (Web Serial)")
+        source = Source("webserial://", "browser", "vom Calliope im Browser (Web Serial)")
     elif simulator or (simulator is None and (registry.simulator_wanted or in_notebook())):
         source = start_simulator()
     else:
         ports.find_port()  # raises the German "no board" message
         raise AssertionError("unreachable")
     if on_status is not None:
-        text = f"Ich lese von {source.label}."
+        text = f"Ich lese {source.label}."
         if source.kind == "simulator":
-            text = "Kein Calliope gefunden – ich lese von " + source.label + "."
+            text = f"Kein Calliope gefunden – ich lese {source.label}."
         on_status(text)
     return source

@@ -44,7 +44,7 @@ def test_a_local_board_is_chosen_and_announced(tmp_path, monkeypatch):
             threading.Timer(0.1, dev.write, args=(b"x\ntemp:21\n",)).start()
             got = [s.values for s in stream.samples(seconds=1)]
         assert got == [{"temp": 21.0}]
-        assert messages[0] == f"Ich lese von dem Calliope an {dev.path}."
+        assert messages[0] == f"Ich lese vom Calliope an {dev.path}."
 
 
 def test_without_any_board_the_simulator_stands_in_and_says_so(monkeypatch):

@@ -242,7 +242,7 @@ def test_calliope_through_the_browser(demo_hub, tmp_path):
 
             _run_cell(page, 1)
             text = _output_of(page, 1, "SAMPLES")
-            assert "Calliope im Browser" in text, text  # the choice is announced
+            assert "Ich lese vom Calliope im Browser (Web Serial)." in text, text  # the choice is announced
             match = re.search(r"SAMPLES (\d+) \['time_s', 'n'\]", text)
             assert match and int(match.group(1)) > 100, text
 

@@ -91,4 +91,4 @@ def test_stream_chooses_the_browser_port_and_parses_its_lines(port):
             threading.Timer(0.05 * (i + 1), handle_request, args=(_data(b"temp:%d\n" % (20 + i)),)).start()
         got = [s.values["temp"] for s in stream.samples(seconds=1)]
     assert got[-4:] == [21.0, 22.0, 23.0, 24.0]  # the first line may be cut by the open
-    assert messages[0] == "Ich lese von dem Calliope im Browser (Web Serial)."
+    assert messages[0] == "Ich lese vom Calliope im Browser (Web Serial)."

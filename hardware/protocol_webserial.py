@@ -123,17 +123,21 @@ class Serial(SerialBase):
 
     @property
     def cts(self) -> bool:
+        """Always True: the browser handles flow control."""
         return True
 
     @property
     def dsr(self) -> bool:
+        """Always True."""
         return True
 
     @property
     def ri(self) -> bool:
+        """Always False (no ring indicator)."""
         return False
 
     @property
     def cd(self) -> bool:
+        """Always True."""
         return True
 

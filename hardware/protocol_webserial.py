@@ -33,6 +33,10 @@ def find_port(url: str) -> BrowserPort:
 class Serial(SerialBase):
     """A serial port whose bytes come from (and go to) a browser tab."""
 
+    #: seconds the round trip kernel → hub → browser → board → browser → kernel may take on a busy
+    #: server; the raw-REPL client waits this much longer (see ``flash.repl.RawRepl.enter``)
+    extra_latency_s = 3.0
+
     def open(self) -> None:
         """Take the browser port (exclusive: a second opener gets EBUSY, as a locked tty)."""
         if self._port is None:

@@ -18,10 +18,24 @@ _LAZY = {
     "live_plot": "plot", "LivePlot": "plot",
     "log_csv": "live", "stream_lines": "live", "CsvLogger": "csvlog",
     "list_boards": "ports", "find_port": "ports", "PtyDevice": "ptydev",
+    "SerialWidget": "webserial_widget",
 }
 _ALIASES = {"list_boards": "board_ports"}
 
 __all__ = sorted(_LAZY)
+
+
+def _register_url_handlers() -> None:
+    """Let pyserial open ``webserial://`` (our ``protocol_webserial`` module; STYLE R2)."""
+    try:
+        import serial
+    except ImportError:  # pragma: no cover - pyserial is a dependency
+        return
+    if __name__ not in serial.protocol_handler_packages:
+        serial.protocol_handler_packages.append(__name__)
+
+
+_register_url_handlers()
 
 
 def __getattr__(name: str) -> object:

@@ -26,6 +26,7 @@ from schuelerlab.hardware import ports
 from schuelerlab.hardware.boards import BAUDRATE
 from schuelerlab.hardware.parse import LineParser, ParseStats
 from schuelerlab.hardware.records import TIME_COLUMN, Sample, TextEvent, column_name
+from schuelerlab.hardware.source import Source, choose_source
 from schuelerlab.hardware.transport import Connection, Disconnected, PortBusy, reopen
 
 from schuelerlab.errors import UserError
@@ -63,6 +64,8 @@ class Stream:
         self._status = on_status or print_status
         self._serial_number = None if "://" in self.url else ports.serial_number_of(self.url)
         self.parser = LineParser()
+        #: the chosen board (see :func:`open_stream`); closed with the stream
+        self.source: Source | None = None
         self._conn: Connection | None = Connection(self.url, baudrate=baudrate, batch_s=batch_s)
         self._t0 = self._conn.opened_at
         self._hinted_garbage = False
@@ -83,6 +86,8 @@ class Stream:
             self._conn.close()
             self._conn = None
         self.reconnect = False
+        if self.source is not None:
+            self.source.close()
 
     @property
     def connected(self) -> bool:
@@ -205,19 +210,30 @@ class Stream:
 
 
 def open_stream(*, port: str | None = None, baudrate: int = BAUDRATE, reconnect: bool = True,
-                on_status: StatusCallback | None = None) -> Stream:
+                on_status: StatusCallback | None = None, simulator: bool | None = None) -> Stream:
     """Open a live stream from a board.
 
     Args:
-        port: device path or pyserial URL; default: the only connected Calliope/micro:bit.
+        port: device path or pyserial URL (``webserial://``: the board connected in the browser);
+            default: the only Calliope/micro:bit on this computer, else the one connected in the
+            browser with ``SerialWidget``, else (in a notebook) a simulated board; the choice is
+            announced through ``on_status``.
         baudrate: 115200 for the Calliope.
         reconnect: after an unplug, wait for the same board and carry on (else ConnectionLost).
         on_status: called with German status messages (default: print to stderr).
+        simulator: without a board, read a simulated one (None: only in a notebook).
 
     Raises:
         UserError: no board, several boards, port busy or not permitted (German message).
     """
-    return Stream(port=port, baudrate=baudrate, reconnect=reconnect, on_status=on_status)
+    source = choose_source(port, simulator=simulator, on_status=on_status or print_status)
+    try:
+        stream = Stream(port=source.url, baudrate=baudrate, reconnect=reconnect, on_status=on_status)
+    except BaseException:
+        source.close()
+        raise
+    stream.source = source
+    return stream
 
 
 def record(*, seconds: float, port: str | None = None, baudrate: int = BAUDRATE, reconnect: bool = True,

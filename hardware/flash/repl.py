@@ -115,14 +115,19 @@ class RawRepl:
         return bytes(data)
 
     def enter(self) -> None:
-        """Stop the running program and enter the raw REPL (two tries)."""
+        """Stop the running program and enter the raw REPL (two tries).
+
+        A port with a slow round trip (``webserial://`` through the browser and the hub) names it in
+        ``extra_latency_s``; the waits grow by that much, so a late banner never meets a second try.
+        """
+        extra = float(getattr(self.serial, "extra_latency_s", 0.0) or 0.0)
         for _ in range(2):
             self._write(b"\r\x03\x03")
             time.sleep(0.05)
-            self._drain()
+            self._drain(0.1 + extra / 4)
             self._write(b"\r\x01")
             try:
-                self._read_until(RAW_BANNER, timeout=min(self.timeout, 1.5))
+                self._read_until(RAW_BANNER, timeout=min(self.timeout, 1.5) + extra)
                 return
             except TimeoutError:
                 continue

@@ -67,8 +67,9 @@ def test_full_file_system_is_refused_before_writing(sim_board):
 def test_out_of_space_while_writing_leaves_no_half_file(monkeypatch, tmp_path):
     """The board's own ENOSPC mid-write: its file system is smaller than the host's estimate assumes.
 
-    The host counts 128-byte chunks and the simulator's bytes, so the host estimate is the stricter
-    one; a board with only 3 KB of file system makes the real write fail after a few chunks.
+    Host estimate and simulated board both count 128-byte chunks (the host one byte more), so on a
+    board of the model's size the precheck always stops first; a board with only 3 KB of file system
+    makes the real write fail after a few chunks.
     """
     from schuelerlab.hardware.sim import SimulatedSerialBoard
 

@@ -104,10 +104,12 @@ class RawRepl:
         del self._pending[:pos + len(ending)]
         return data
 
-    def _drain(self, quiet: float = 0.1) -> bytes:
+    def _drain(self, quiet: float = 0.1, limit: float = 0.5) -> bytes:
+        """Read until the board is ``quiet`` for a moment, at most ``limit`` seconds (a program whose
+        Ctrl-C got lost, e.g. during boot, never falls quiet)."""
         data, self._pending = self._pending, bytearray()
-        last = time.monotonic()
-        while time.monotonic() - last < quiet:
+        start = last = time.monotonic()
+        while time.monotonic() - last < quiet and time.monotonic() - start < limit:
             chunk = self.serial.read(4096)
             if chunk:
                 data += chunk

@@ -125,6 +125,7 @@ class RawRepl:
             self._write(b"\r\x01")
             try:
                 self._read_until(RAW_BANNER, timeout=min(self.timeout, 1.5))
+                self._drain()  # a Ctrl-A queued by the first try prints the banner once more
                 return
             except TimeoutError:
                 continue

@@ -23,11 +23,27 @@ def put(board, name: str, content: bytes) -> None:
 
 def test_writes_main_py_and_the_program_runs_after_reset(sim_board):
     put(sim_board, "data.txt", b"old")
+    put(sim_board, "main.py", b"from calliopemini import *\nwhile True:\n    print('alt')\n    sleep(50)\n")
+    sim_board.reset()  # the old program runs and prints until the host stops it
     result = repl.write_main(sim_board.path, PROGRAM, listen=1.0)
     assert sim_board.fs.read("main.py") == PROGRAM
     assert sim_board.fs.read("data.txt") == b"old"
     assert result.board is MINI3 and result.written == len(PROGRAM)
-    assert "Grüße vom Calliope" in result.output
+    assert "Grüße vom Calliope" in result.output and "alt" not in result.output
+
+
+def test_program_that_swallows_ctrl_c_leaves_stale_input_but_is_replaced(sim_board):
+    """The first try's Ctrl-C and Ctrl-A wait in the board's input while the program keeps printing.
+
+    The host must stop draining after a while and skip the second raw banner that the queued Ctrl-A
+    prints. (The simulator stops a program 1 s after a Ctrl-C it ignores; a real board keeps it running
+    and the host then says "antwortet kein MicroPython".)
+    """
+    put(sim_board, "main.py", b"from calliopemini import *\nwhile True:\n    try:\n        print('alt')\n"
+                              b"        sleep(50)\n    except KeyboardInterrupt:\n        pass\n")
+    sim_board.reset()
+    result = repl.write_main(sim_board.path, PROGRAM, listen=1.0)
+    assert sim_board.fs.read("main.py") == PROGRAM and "Grüße vom Calliope" in result.output
 
 
 @pytest.mark.parametrize("sim_board", ["mini3", "mini2"], indirect=True)

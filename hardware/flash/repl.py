@@ -104,10 +104,13 @@ class RawRepl:
         del self._pending[:pos + len(ending)]
         return data
 
-    def _drain(self, quiet: float = 0.1) -> bytes:
+    def _drain(self, quiet: float = 0.1, limit: float | None = None) -> bytes:
+        """Read until the board is ``quiet`` for a moment, at most ``limit`` seconds (default: 0.5 s or
+        twice ``quiet``; a program whose Ctrl-C got lost, e.g. during boot, never falls quiet)."""
+        limit = max(0.5, 2 * quiet) if limit is None else limit
         data, self._pending = self._pending, bytearray()
-        last = time.monotonic()
-        while time.monotonic() - last < quiet:
+        start = last = time.monotonic()
+        while time.monotonic() - last < quiet and time.monotonic() - start < limit:
             chunk = self.serial.read(4096)
             if chunk:
                 data += chunk
@@ -128,6 +131,7 @@ class RawRepl:
             self._write(b"\r\x01")
             try:
                 self._read_until(RAW_BANNER, timeout=min(self.timeout, 1.5) + extra)
+                self._drain(0.1 + extra / 4)  # a Ctrl-A queued by the first try prints the banner once more
                 return
             except TimeoutError:
                 continue

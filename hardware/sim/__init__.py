@@ -25,7 +25,8 @@ stopped after 1 s by restarting the VM. ``vm.board.trace`` holds everything the 
 ``files_dir`` is the board's flat file system (the VM's ``/`` and working directory; the guest
 library is mounted read-only at ``/sim``; nothing else of the host is visible). The board's ``os``
 and ``open`` live in ``guest/_simos.py`` (functions per board from ``boards.py``, board errno texts
-such as ``OSError: [Errno 2] ENOENT``, no ``'a'`` mode, capacity ``fs_bytes``).
+such as ``OSError: [Errno 2] ENOENT``, no ``'a'`` mode, capacity ``fs_bytes`` counted in 128-byte
+chunks like ``flatfs``).
 
 Live board (real time, persistent globals; for the serial face and widgets)::
 

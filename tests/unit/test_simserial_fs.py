@@ -93,3 +93,21 @@ def test_mini2_os_has_no_stat_and_no_machine(tmp_path):
         assert "AttributeError" in ex.execute("import os\nos.stat('x')")
     finally:
         ex.close()
+
+
+def test_program_fills_the_board_only_as_far_as_the_host_counts(tmp_path):
+    """The board's own writes count 128-byte chunks like the host side (FlatFS) and the real board."""
+    fs = FlatFS(tmp_path, capacity_bytes=MINI3.fs_bytes)
+    fs.create("alt.txt")
+    fs.append("alt.txt", b"a")
+    out = []
+    ex = LiveExecutor(profile=MINI3, fs=fs, on_output=out.append)
+    try:
+        tb = ex.execute("f = open('voll.bin', 'wb')\ntry:\n    while True:\n        f.write(b'x')\n"
+                        "except OSError as e:\n    print(e)\nf.close()\n")
+    finally:
+        ex.close()
+    assert (tb or "") == "" and "".join(out) == "[Errno 28] ENOSPC\n"
+    assert fs.used_chunks() == fs.capacity_chunks
+    with pytest.raises(FsError, match="ENOSPC"):
+        fs.append("voll.bin", b"x")

@@ -109,12 +109,17 @@ _builtin_open = builtins.open
 _MODES = ("r", "w", "rb", "wb", "rt", "wt")
 
 
-def _used_bytes(skip):
+def _chunks(name, size):
+    # 128-byte chunks with 126 bytes payload; header and name share the first (as flatfs.chunks_for)
+    return max(1, -(-(2 + len(name.encode()) + size) // 126))
+
+
+def _used_chunks(skip):
     total = 0
     for n in listdir():
         if n != skip:
             try:
-                total += _os.stat(n)[6]
+                total += _chunks(n, _os.stat(n)[6])
             except OSError:
                 pass
     return total
@@ -126,11 +131,11 @@ class _BoardFile:
     def __init__(self, f, name, writing):
         self._f = f
         self._name = name
-        self._room = PROFILE["fs_bytes"] - _used_bytes(name) if writing else 0
+        self._room = PROFILE["fs_bytes"] // 126 - _used_chunks(name) if writing else 0
         self._written = 0
 
     def write(self, data):
-        if self._written + len(data) > self._room:
+        if _chunks(self._name, self._written + len(data)) > self._room:
             raise _BoardOSError(28, "ENOSPC")
         self._written += len(data)
         return self._f.write(data)

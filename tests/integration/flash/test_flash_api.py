@@ -84,10 +84,10 @@ def test_missing_firmware_is_explained(cache_dir, tmp_path):
         flash(PROGRAM, board="mini3", hex_out=tmp_path / "o.hex")
 
 
-def test_repl_path_through_the_api(pty_board):
-    result = flash('print("hallo")\n', port=pty_board.path, listen=0.3)
-    assert result.method == "repl" and pty_board.files["main.py"] == b'print("hallo")\n'
-    assert "hallo" in result.output and "hallo" in str(result)
+def test_repl_path_through_the_api(sim_board):
+    result = flash('print("hallo")\n', port=sim_board.path, listen=1.0)
+    assert result.method == "repl" and sim_board.fs.read("main.py") == b'print("hallo")\n'
+    assert result.boards == ("mini3",) and "hallo" in result.output and "hallo" in str(result)
 
 
 def test_runtime_and_port_do_not_mix(tmp_path, official_text):
@@ -104,22 +104,24 @@ def test_hex_filename_is_safe():
     assert hex_filename("..py") == "programm.hex"
 
 
-def test_board_found_on_serial_gets_main_py(pty_board, monkeypatch, tmp_path):
-    """USB discovery is the only faked part: it reports the pty as the connected board."""
+@pytest.mark.parametrize("sim_board", ["mini2"], indirect=True)
+def test_board_found_on_serial_gets_main_py(sim_board, monkeypatch, tmp_path):
+    """USB discovery is the only faked part: it reports the simulated board's pty as the connected board."""
     from schuelerlab.hardware.flash import repl
 
-    monkeypatch.setattr(repl, "find_board_ports", lambda: [pty_board.path])
-    result = flash('print("auto")\n', listen=0.3)
-    assert result.method == "repl" and pty_board.files["main.py"] == b'print("auto")\n'
+    monkeypatch.setattr(repl, "find_board_ports", lambda: [sim_board.path])
+    result = flash('print("auto")\n', listen=1.0)
+    assert result.method == "repl" and sim_board.fs.read("main.py") == b'print("auto")\n'
+    assert result.boards == ("mini2",) and "auto" in result.output
 
 
-def test_board_without_micropython_falls_back_to_the_drive(silent_pty, installed_cache, monkeypatch,
+def test_board_without_micropython_falls_back_to_the_drive(silent_device, installed_cache, monkeypatch,
                                                            tmp_path):
     from schuelerlab.hardware.flash import repl
 
     media = tmp_path / "media"
     (media / "MINI").mkdir(parents=True)
     monkeypatch.setenv("SCHUELERLAB_DRIVE_ROOTS", str(media))
-    monkeypatch.setattr(repl, "find_board_ports", lambda: [silent_pty.path])
+    monkeypatch.setattr(repl, "find_board_ports", lambda: [silent_device.path])
     result = flash(PROGRAM, board="mini3")
     assert result.method == "drive" and result.path == media / "MINI" / "programm.hex"

@@ -133,15 +133,15 @@ def test_flash_drive_of_a_calliope_21_is_refused(env, tmp_path):
     assert not any((tmp_path / "FLASH").iterdir())
 
 
-def test_busy_port(env, tmp_path, pty_board):
+def test_busy_port(env, tmp_path, sim_board):
     program = write(tmp_path, "gruss.py", PROGRAM)
-    holder = serial.Serial(pty_board.path, exclusive=True)
+    holder = serial.Serial(sim_board.path, exclusive=True)
     try:
-        proc = run(["flash", program, "--port", pty_board.path], env, tmp_path)
+        proc = run(["flash", program, "--port", sim_board.path], env, tmp_path)
     finally:
         holder.close()
     assert_user_error(proc, "von einem anderen Programm benutzt")
-    assert pty_board.files == {}
+    assert sim_board.fs.names() == []
 
 
 def test_firmware_status_install_and_checksum_mismatch(tmp_path, official_text):

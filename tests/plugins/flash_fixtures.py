@@ -1,13 +1,17 @@
-"""Fixtures for the flash tests: official firmware (skipped naming the file when absent), a pty board."""
+"""Fixtures for the flash tests (unit and integration): official firmware, a simulated board, a silent one.
+
+Registered for the whole test suite by ``pytest_plugins`` in ``tests/conftest.py`` (``tests/plugins`` is
+on ``pythonpath``), so the two flash test folders share one copy.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from schuelerlab.hardware.flash.testing import PtyBoard, official_firmware
+from schuelerlab.hardware.flash.testing import official_firmware
 
-REPO = Path(__file__).resolve().parents[3]
+REPO = Path(__file__).resolve().parents[2]
 
 
 def official_hex_path(board_id: str) -> Path:
@@ -48,16 +52,29 @@ def installed_cache(cache_dir) -> Path:
 
 
 @pytest.fixture
-def pty_board():
-    """A pty-backed stand-in board speaking the MicroPython REPL."""
-    board = PtyBoard()
-    yield board
-    board.close()
+def sim_board(request, tmp_path):
+    """The simulated Calliope (real MicroPython behind its REPL) on a pty symlink, idle at the prompt.
+
+    ``mini3`` unless a test asks for another persona:
+    ``@pytest.mark.parametrize("sim_board", ["mini2"], indirect=True)``. Its files: ``sim_board.fs``.
+    """
+    from schuelerlab.hardware.sim import SimulatedSerialBoard
+
+    board = SimulatedSerialBoard(board=getattr(request, "param", "mini3"), link=tmp_path / "calliope")
+    try:
+        assert board.wait_idle(20), "the simulated board did not reach its prompt"
+        yield board
+    finally:
+        board.close()
 
 
 @pytest.fixture
-def silent_pty():
-    """A pty whose far end never answers (a board without MicroPython)."""
-    board = PtyBoard(silent=True)
-    yield board
-    board.close()
+def silent_device(tmp_path):
+    """A serial device that never answers: a physical board without MicroPython (e.g. a MakeCode hex)."""
+    from schuelerlab.hardware.ptydev import PtyDevice
+
+    device = PtyDevice(link=tmp_path / "silent")
+    try:
+        yield device
+    finally:
+        device.close()

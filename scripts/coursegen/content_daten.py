@@ -547,6 +547,41 @@ print(f"Ausreißer an den Positionen {kaputt}")
 print(f"Mittelwert mit Ausreißern:  {sum(temp) / len(temp):.2f} °C")
 print(f"Mittelwert ohne Ausreißer:  {sum(sauber) / len(sauber):.2f} °C")
 print(f"Median (mit Ausreißern):    {median(temp):.2f} °C")""")
+    nb.md("""\
+## Aufgabe 4: Der häufigste Wert
+
+Der **Modalwert** ist der Wert, der am häufigsten vorkommt. Kommen mehrere Werte gleich oft vor, nimm
+den **kleinsten** davon.
+
+* `[1, 7, 2, 7, 3]` → **7** (kommt zweimal vor)
+* `[5, 2, 5, 2, 9]` → 5 und 2 kommen beide zweimal vor → der kleinere: **2**
+
+Schreibe `modalwert(werte)` selbst. *Tipp:* `werte.count(wert)` zählt, wie oft `wert` in der Liste steht.
+Wenn du die Werte in `sorted(werte)`-Reihenfolge durchgehst, triffst du die kleinen Werte zuerst.""")
+    nb.answer("4_modalwert", '''\
+def modalwert(werte):
+    """Der häufigste Wert (bei Gleichstand der kleinste)."""
+    ### BEGIN SOLUTION
+    bester = None
+    for wert in sorted(werte):
+        if bester is None or werte.count(wert) > werte.count(bester):
+            bester = wert
+    return bester
+    ### END SOLUTION''')
+    nb.test("4_modalwert", 2, """\
+modal_ = funktion("modalwert")
+pruefe_zahl(modal_([1, 7, 2, 7, 3]), 7, was="modalwert([1, 7, 2, 7, 3])",
+            tipp="Gesucht ist der Wert, der am häufigsten vorkommt – nicht der in der Mitte.")""", """\
+pruefe_zahl(modal_([5, 2, 5, 2, 9]), 2, was="modalwert([5, 2, 5, 2, 9])",
+            tipp="Bei Gleichstand gewinnt der kleinste Wert: Geh die Werte sortiert durch.")
+pruefe_zahl(modal_([4]), 4, was="modalwert([4])")
+temp = lade_beispiel("klassenraum_temp.csv")["temp"]
+gerundet = [round(t) for t in temp]
+haeufigster = min(gerundet, key=lambda w: (-gerundet.count(w), w))
+pruefe_zahl(modal_(gerundet), haeufigster, was="modalwert(gerundete Klassenzimmer-Temperaturen)")""")
+    nb.code("""\
+gerundet = [round(t) for t in temp]
+print(f"Häufigste Temperatur (auf ganze Grad gerundet): {modalwert(gerundet)} °C")""")
     finish(nb, """\
 Der Median ist **robust**: Drei kaputte Werte verschieben ihn kaum. Darum nehmen echte Messgeräte oft
 den Median, wenn ein Sensor ab und zu Unsinn liefert.""")

@@ -690,6 +690,41 @@ plt.ylabel("Licht (0 bis 1023)")
 plt.legend()
 plt.show()""")
     nb.play("# Probier mal: Wie sieht die rote Linie mit n = 3 oder n = 40 aus?\n")
+    nb.md("""\
+## Aufgabe 4: Wann ging die Lampe an?
+
+Jetzt soll der Computer selbst herausfinden, **wann** die Lampe angeht. Schreibe
+`einschaltpunkt(werte, schwelle)`: Sie gibt die **Position** (den Index) des ersten Wertes zurück, der
+**größer als** `schwelle` ist. Gibt es keinen solchen Wert, gibt sie `None` zurück.
+
+Beispiel: `einschaltpunkt([100, 110, 105, 400, 410], 300)` → **3** (denn `werte[3]` ist 400).
+
+*Tipp:* `for i in range(len(werte)):` und `return i`, sobald du den ersten passenden Wert findest.""")
+    nb.answer("4_einschalten", '''\
+def einschaltpunkt(werte, schwelle):
+    """Position des ersten Wertes über der Schwelle (oder None)."""
+    ### BEGIN SOLUTION
+    for i in range(len(werte)):
+        if werte[i] > schwelle:
+            return i
+    return None
+    ### END SOLUTION''')
+    nb.test("4_einschalten", 2, """\
+ein_ = funktion("einschaltpunkt")
+pruefe_gleich(ein_([100, 110, 105, 400, 410], 300), 3, was="einschaltpunkt([100, 110, 105, 400, 410], 300)",
+              tipp="Gesucht ist die Position (der Index), nicht der Wert selbst.")""", """\
+pruefe_gleich(ein_([50, 350, 40, 400], 300), 1, was="einschaltpunkt([50, 350, 40, 400], 300)",
+              tipp="Gesucht ist der erste passende Wert: Hör mit return auf, sobald du ihn gefunden hast.")
+pruefe_gleich(ein_([300, 301], 300), 1, was="einschaltpunkt([300, 301], 300)",
+              tipp="Gesucht ist ein Wert größer als die Schwelle: > und nicht >=.")
+pruefe_gleich(ein_([1, 2, 3], 10), None, was="einschaltpunkt([1, 2, 3], 10)",
+              tipp="Wenn kein Wert passt, gib nach der Schleife None zurück.")""")
+    nb.code("""\
+roh = list(daten["licht"])
+i_roh = einschaltpunkt(roh, 400)
+i_glatt = einschaltpunkt(glatt, 400) + 9  # der gleitende Mittelwert beginnt erst beim 10. Messwert
+print(f"Messwerte:            Lampe an nach {daten['t_ms'][i_roh] / 1000:.2f} s")
+print(f"Gleitender Mittelwert: Lampe an nach {daten['t_ms'][i_glatt] / 1000:.2f} s")""")
     finish(nb, """\
 Je größer das Fenster, desto ruhiger die Linie – aber desto später merkt sie, dass die Lampe anging.
 Diesen Kompromiss machen alle Messgeräte, vom Fitness-Armband bis zur Wetterstation.""")
@@ -718,7 +753,7 @@ COURSE = Course(
         Assignment("05_thermometer", "Thermometer kalibrieren", 45, "12-15",
                    ["Calliope mini", "USB-Kabel", "Vergleichsthermometer", "Eiswasser in einer Tüte"],
                    thermometer),
-        Assignment("06_rauschen", "Messrauschen und Mittelwert", 40, "12-15",
+        Assignment("06_rauschen", "Messrauschen und Mittelwert", 45, "12-15",
                    [*BASE, "Fotowiderstand (LDR)", "Widerstand 10 kΩ"], rauschen),
     ],
 )

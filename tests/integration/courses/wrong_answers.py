@@ -100,6 +100,12 @@ SENSOREN = {
         ("def gleitender_mittelwert(werte, n):\n    return [sum(werte[:i + 1]) / (i + 1) for i in range(len(werte))]",
          "Erwartet wurden 4 Werte, deine Liste hat 5"),
     ],
+    ("06_rauschen", "4_einschalten"): [
+        ("def einschaltpunkt(werte, schwelle):\n    for w in werte:\n        if w > schwelle:\n            return w\n    return None",
+         "einschaltpunkt([100, 110, 105, 400, 410], 300): Erwartet wurde 3, dein Ergebnis ist 400"),
+        ("def einschaltpunkt(werte, schwelle):\n    for i in range(len(werte)):\n        if werte[i] >= schwelle:\n            return i\n    return None",
+         "einschaltpunkt([300, 301], 300): Erwartet wurde 1, dein Ergebnis ist 0"),
+    ],
 }
 
 DATEN = {
@@ -172,6 +178,10 @@ DATEN = {
          "    return [w for w in werte if abs(w - m) > grenze]", "Erwartet wurde [2], dein Ergebnis ist [85]"),
         ("import statistics\n\ndef ausreisser(werte, grenze=3):\n    m = statistics.median(werte)\n"
          "    return [i for i, w in enumerate(werte) if w - m > grenze]", "Auch zu kleine Werte sind Ausreißer"),
+    ],
+    ("04_statistik", "4_modalwert"): [
+        ("def modalwert(werte):\n    return sorted(werte)[len(werte) // 2]", "modalwert([1, 7, 2, 7, 3]): Erwartet wurde 7, dein Ergebnis ist 3"),
+        ("def modalwert(werte):\n    return max(werte, key=werte.count)", "modalwert([5, 2, 5, 2, 9]): Erwartet wurde 2, dein Ergebnis ist 5"),
     ],
     ("05_ereignisse", "1_staerke"): [
         ("def staerke(x, y, z):\n    return x + y + z", "staerke(0, -1000, 0): Erwartet wurde 1000, dein Ergebnis ist -1000"),

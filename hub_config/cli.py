@@ -44,6 +44,22 @@ def config_cmd(settings: Path | None, demo: bool) -> None:
     click.echo(describe(effective_settings(settings, demo=demo)), nl=False)
 
 
+@hub.command("k8s-values")
+@click.option("--settings", type=_path, help="Einstellungsdatei (TOML).")
+@click.option("--state-dir", type=_path, help="Ordner mit accounts.json (Konten und Gruppen übernehmen).")
+@click.option("--image", default="ghcr.io/schuelerlab/singleuser:latest", show_default=True,
+              help="Container-Image der Arbeitsplätze (siehe hub_config/k8s/Dockerfile).")
+@click.option("--namespace", default="schuelerlab", show_default=True, help="Kubernetes-Namespace.")
+def k8s_values_cmd(settings: Path | None, state_dir: Path | None, image: str, namespace: str) -> None:
+    """Werte für Zero to JupyterHub (Kubernetes) aus den Einstellungen erzeugen."""
+    from schuelerlab.hub.accounts import load_store
+    from schuelerlab.hub.k8svalues import render
+
+    conf = effective_settings(settings, demo=False)
+    accounts = load_store(state_dir / "accounts.json") if state_dir else None
+    click.echo(render(conf, accounts=accounts, image=image, namespace=namespace), nl=False)
+
+
 @click.group("class")
 def class_() -> None:
     """Klassen anlegen: Konten, Passwörter und Anmeldekarten zum Ausdrucken."""

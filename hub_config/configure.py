@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from schuelerlab.hub.accounts import AccountStore
+from schuelerlab.hub.limits import rlimits_for
 from schuelerlab.hub.settings import Settings
 from schuelerlab.hub.state import StatePaths
 
@@ -129,7 +130,7 @@ def _apply_spawner(settings: Settings, c: Any, rt: Runtime) -> None:
         c.JupyterHub.spawner_class = "schuelerlab.hub.spawner.LabSpawner"
         c.Spawner.notebook_dir = "~"
     c.Spawner.jupyter_config_root = str(rt.paths.jupyter)
-    c.Spawner.cmd = [str(rt.bin_dir / "jupyterhub-singleuser")]
+    c.Spawner.cmd = [rt.python, "-m", "schuelerlab.hub.singleuser"]  # jupyterhub-singleuser, lighter
     c.Spawner.args = [*LAB_ARGS, *(["--allow-root"] if demo and rt.as_root else [])]
     c.Spawner.environment = {"PATH": os.pathsep.join([str(rt.bin_dir), "/usr/local/bin", "/usr/bin", "/bin"]),
                              "LANG": "C.UTF-8"}
@@ -137,6 +138,7 @@ def _apply_spawner(settings: Settings, c: Any, rt: Runtime) -> None:
     c.Spawner.start_timeout = lim.start_timeout
     c.Spawner.http_timeout = lim.http_timeout
     c.Spawner.mem_limit = lim.mem_limit or None
+    c.DemoSpawner.rlimits = c.LabSpawner.rlimits = rlimits_for(settings)
     c.JupyterHub.concurrent_spawn_limit = lim.concurrent_spawn_limit
     c.JupyterHub.active_server_limit = lim.active_server_limit
 

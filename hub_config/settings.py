@@ -56,6 +56,11 @@ class LimitsSection:
     active_server_limit: int = _key(0, "Höchstzahl laufender Server (0: keine Grenze).")
     mem_limit: str = _key("1G", "Arbeitsspeicher pro Person (z. B. \"1G\"; nur angezeigt, Durchsetzung "
                                 "braucht einen Spawner mit cgroups).")
+    address_space: str = _key("4G", "Obergrenze des Adressraums je Prozess (RLIMIT_AS, z. B. \"4G\"; "
+                                    "leer: keine). Gilt für Server und Kernel.")
+    processes: int = _key(256, "Höchstzahl gleichzeitiger Prozesse und Threads je Konto (RLIMIT_NPROC, "
+                               "nur Lab-Modus; 0: keine Grenze). Stoppt Fork-Bomben.")
+    open_files: int = _key(1024, "Höchstzahl offener Dateien je Prozess (RLIMIT_NOFILE; 0: keine Grenze).")
     idle_timeout: int = _key(3600, "Sekunden ohne Aktivität, nach denen ein Server gestoppt wird "
                                    "(0: nie).")
     cull_every: int = _key(300, "Wie oft (Sekunden) nach untätigen Servern gesucht wird.")
@@ -145,6 +150,9 @@ def _check_semantics(where: str, s: Settings) -> None:
         if not re.match(r"^https?://[^/]+", getattr(s.hub, key)):
             raise UserError(f"{where}: „hub.{key}“ muss mit http:// oder https:// beginnen.")
     names = [*s.hub.courses, *s.hub.teachers, *s.hub.admins, s.demo.teacher, s.demo.student_prefix]
+    if s.limits.address_space and parse_size(s.limits.address_space) is None:
+        raise UserError(f"{where}: „limits.address_space“ muss eine Größe wie \"4G\" oder \"512M\" sein, "
+                        f"nicht {s.limits.address_space!r}.")
     for name in names:
         if not _NAME_RE.match(name):
             raise UserError(f"{where}: „{name}“ ist kein gültiger Name (nur Kleinbuchstaben, Ziffern, - "
@@ -153,6 +161,17 @@ def _check_semantics(where: str, s: Settings) -> None:
     if overlap:
         raise UserError(f"{where}: {', '.join(sorted(overlap))} steht bei „hub.teachers“ und „hub.admins“. "
                         "Lehrkräfte sind keine Hub-Administratoren; trage sie nur einmal ein.")
+
+
+_UNITS = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3, "T": 1024**4}
+
+
+def parse_size(text: str) -> int | None:
+    """``"4G"`` → bytes (binary units K, M, G, T; an optional trailing ``B``); ``None`` if not a size."""
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([KMGT]?)B?\s*", text.upper())
+    if not match:
+        return None
+    return int(float(match.group(1)) * _UNITS[match.group(2)])
 
 
 def parse_settings(data: dict[str, Any], *, where: str = "Einstellungen") -> Settings:

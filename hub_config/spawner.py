@@ -9,7 +9,8 @@ import os
 from pathlib import Path
 
 from jupyterhub.spawner import LocalProcessSpawner, SimpleLocalProcessSpawner
-from traitlets import HasTraits, Unicode
+from schuelerlab.hub.limits import apply_rlimits
+from traitlets import Dict, HasTraits, Unicode
 
 
 def role_of(user) -> str:
@@ -34,11 +35,30 @@ class RoleConfigMixin(HasTraits):
         return env
 
 
-class DemoSpawner(RoleConfigMixin, SimpleLocalProcessSpawner):
-    """Runs each server as the hub's user, with HOME and the notebook folder in ``homes/<name>``.
+class LimitsMixin(HasTraits):
+    """Set POSIX rlimits (``limits.rlimits_for``) in the child before the server starts.
 
-    This gives no isolation between users: it is for trying things out on one machine.
+    They are set first, while the child still has the hub's privileges, then the parent's preexec
+    (switching to the person's account in lab mode) runs.
     """
+
+    rlimits = Dict({}, config=True, help="Limit name (AS, NOFILE, NPROC, CORE) -> value.")
+
+    def make_preexec_fn(self, name):
+        """The parent's preexec, preceded by setting the rlimits."""
+        parent = super().make_preexec_fn(name)
+        limits = dict(self.rlimits)
+
+        def preexec():
+            apply_rlimits(limits)
+            if parent is not None:
+                parent()
+
+        return preexec
+
+
+class PrivateHomeSpawner(RoleConfigMixin, SimpleLocalProcessSpawner):
+    """Runs each server as the hub's user, with HOME and the notebook folder in ``homes/<name>``."""
 
     def make_preexec_fn(self, name):
         """Create the private (0700) home and start there; never switch users."""
@@ -51,5 +71,9 @@ class DemoSpawner(RoleConfigMixin, SimpleLocalProcessSpawner):
         return preexec
 
 
-class LabSpawner(RoleConfigMixin, LocalProcessSpawner):
+class DemoSpawner(LimitsMixin, PrivateHomeSpawner):
+    """Demo mode: private homes and rlimits, but no isolation between users (one machine to try out)."""
+
+
+class LabSpawner(LimitsMixin, RoleConfigMixin, LocalProcessSpawner):
     """Runs each server as the person's own Unix account (lab mode)."""

@@ -89,7 +89,7 @@ def test_demo_mode_uses_store_and_private_homes():
     assert c.StoreAuthenticator.accounts_file == "/srv/state/accounts.json"
     assert c.JupyterHub.spawner_class == "schuelerlab.hub.spawner.DemoSpawner"
     assert c.Spawner.notebook_dir == "/srv/state/homes/{username}"
-    assert c.Spawner.cmd == ["/venv/bin/jupyterhub-singleuser"]
+    assert c.Spawner.cmd == ["/venv/bin/python", "-m", "schuelerlab.hub.singleuser"]
 
 
 def test_lab_mode_uses_pam_and_user_switching():

@@ -117,7 +117,9 @@ def supervise(proc: subprocess.Popen, *, urls: list[str], ready_text: str) -> in
     def interrupt(signum, _frame):
         raise KeyboardInterrupt
 
-    old_term, old_int = signal.signal(signal.SIGTERM, interrupt), signal.getsignal(signal.SIGINT)
+    # Our own handlers, whatever we inherited: started as a background job, SIGINT arrives ignored,
+    # and Ctrl-C / `kill -INT` must still stop the hub cleanly.
+    old_term, old_int = signal.signal(signal.SIGTERM, interrupt), signal.signal(signal.SIGINT, interrupt)
     try:
         if wait_until_ready(urls, proc):
             _say(ready_text)

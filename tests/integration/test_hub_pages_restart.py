@@ -1,10 +1,10 @@
 """A real demo hub: German hub pages, rlimits on the running server, and a restart that keeps the
 student's files and the teacher's gradebook."""
 
-import sqlite3
 from pathlib import Path
 
 import pytest
+from nbgrader.api import Gradebook
 
 pytestmark = pytest.mark.slow
 
@@ -57,19 +57,22 @@ def test_pages_limits_and_restart(tmp_path, hub_factory):
     assert _limit(pid, "Max open files") == "900"
     assert _limit(pid, "Max core file size") == "0"
 
-    # a submission in the student's home and a grade in the teacher's gradebook
+    # a submission in the student's home, and a submission with its grade in the teacher's real
+    # nbgrader gradebook (the hub set the course up and released it at start)
     (hub.state / "homes" / name / "abgabe.py").write_text("print('meine Lösung')\n", encoding="utf-8")
-    course = hub.state / "homes" / teacher["username"] / "sensoren"
-    course.mkdir(parents=True, exist_ok=True)
-    with sqlite3.connect(course / "gradebook.db") as db:
-        db.execute("CREATE TABLE IF NOT EXISTS grade (student TEXT, assignment TEXT, score REAL)")
-        db.execute("INSERT INTO grade VALUES (?, 'ex1', 2.0)", (name,))
+    gradebook_url = f"sqlite:///{hub.state / 'homes' / teacher['username'] / 'sensoren' / 'gradebook.db'}"
+    with Gradebook(gradebook_url) as gb:
+        assert "01_spannung" in {a.name for a in gb.assignments}
+        gb.update_or_create_student(name, first_name="Test")
+        gb.add_submission("01_spannung", name)
+        max_score = gb.find_submission("01_spannung", name).max_score
 
     assert hub.stop() == []
     hub.start()
 
-    with sqlite3.connect(course / "gradebook.db") as db:
-        assert db.execute("SELECT student, assignment, score FROM grade").fetchall() == [(name, "ex1", 2.0)]
+    with Gradebook(gradebook_url) as gb:
+        kept = gb.find_submission("01_spannung", name)
+        assert kept.student.first_name == "Test" and kept.max_score == max_score > 0
     session = hub.login(name, student["password"])
     session.get(f"{hub.url}/hub/spawn/{name}", timeout=120)
     hub.wait_ready(name)

@@ -237,7 +237,7 @@ def test_garbage_and_memory_bombs_do_not_kill_the_board(mini3):
 def test_program_input_reads_an_echoed_line_from_the_host(mini3):
     mini3.send()
     mini3.repl.feed(b"name = input('Name? ')\r")
-    assert mini3.read_until(b"Name? ") == b"name = input('Name? ')\r\nName? "
+    assert mini3.read_until(b"\r\nName? ") == b"name = input('Name? ')\r\nName? "
     assert mini3.send(b"Ada\r") == b"Ada\r\n>>> "
     assert mini3.send(b"print(name * 2)\r") == b"print(name * 2)\r\nAdaAda\r\n>>> "
     mini3.repl.feed(b"input()\r")

@@ -10,13 +10,13 @@ from __future__ import annotations
 import os
 import re
 import sys
-import tempfile
 import unicodedata
 from pathlib import Path
 
 from schuelerlab.hardware.boards import FLASH_BOARDS, MINI2, MINI3, BoardProfile
 from schuelerlab.hardware.flash import build, repl
 from schuelerlab.hardware.flash import drive as drives
+from schuelerlab.hardware.flash.atomic import write_atomically
 from schuelerlab.hardware.flash.check import check_program
 from schuelerlab.hardware.flash.hexfile import main_py_bytes
 from schuelerlab.hardware.flash.result import FlashResult
@@ -64,20 +64,10 @@ def write_hex_file(path: Path, text: str) -> Path:
     if path.is_dir():
         raise UserError(f"{path} ist ein Ordner. Gib einen Dateinamen an, z. B. {path / 'programm.hex'}.")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".part-", suffix=".hex", dir=path.parent)
+        write_atomically(path, text.encode("ascii"), suffix=".hex")
     except OSError as err:
         raise UserError(f"In {path.parent} kann ich nicht schreiben ({err.strerror}). "
                         "Nichts wurde geschrieben.")
-    try:
-        with os.fdopen(fd, "w", encoding="ascii", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        _make_readable(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
     return path
 
 
@@ -178,10 +168,3 @@ def _via_repl(port: str, source: str, name: str, content: bytes, profile: BoardP
     message = (f"main.py ({done.written} Bytes) ist auf dem {title} an {port}, das Board wurde neu "
                "gestartet und führt das Programm jetzt aus.")
     return FlashResult("repl", boards, message, port=port, output=done.output)
-
-
-def _make_readable(path: str) -> None:
-    """Give a ``mkstemp`` file (mode 0600) the usual permissions under the current umask."""
-    mask = os.umask(0)
-    os.umask(mask)
-    os.chmod(path, 0o666 & ~mask)

@@ -15,13 +15,13 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
-import tempfile
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
 from schuelerlab.hardware.boards import BOARDS, CALLIOPE_EDITOR, BoardProfile, Firmware
+from schuelerlab.hardware.flash.atomic import write_atomically
 
 from schuelerlab.errors import UserError
 
@@ -91,23 +91,13 @@ def status() -> list[FirmwareStatus]:
 
 
 def _write_atomically(target: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file next to ``target``, fsync, then rename over ``target``."""
+    """Write a firmware file into the cache completely or not at all."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".part-", dir=target.parent)
+        write_atomically(target, data)
     except OSError as err:
         raise UserError(f"Der Firmware-Ordner {target.parent} ist nicht beschreibbar ({err.strerror}). "
                         "Setze SCHUELERLAB_CACHE_DIR auf einen Ordner, in den du schreiben darfst.")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        _make_readable(tmp)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def install(path: Path) -> FirmwareStatus:
@@ -190,10 +180,3 @@ def bundled_microbit(version: int) -> str:
     import micropython_microbit_fs as mbfs
 
     return mbfs.get_bundled_hex(version).content
-
-
-def _make_readable(path: str) -> None:
-    """Give a ``mkstemp`` file (mode 0600) the usual permissions under the current umask."""
-    mask = os.umask(0)
-    os.umask(mask)
-    os.chmod(path, 0o666 & ~mask)

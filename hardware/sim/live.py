@@ -48,6 +48,8 @@ class LiveVM:
         self._closed = False
         self._reset_pending = False
         self.resets = 0  # times the program restarted the board with reset() (the serial face reboots)
+        self._runs = 0  # execute() calls so far; a Ctrl-C's forced stop applies to one run only
+        self._running: int | None = None  # the number of the run in progress, None when idle
         self._start()
 
     # VM thread ---------------------------------------------------------------------------------
@@ -109,8 +111,13 @@ class LiveVM:
                 interrupt_event.clear()
             self.board.error_text = None
             self._finished.clear()
-            self._requests.put(f"{filename}\x00{mode}\x00{code}")
-            self._finished.wait()
+            self._runs += 1
+            self._running = self._runs
+            try:
+                self._requests.put(f"{filename}\x00{mode}\x00{code}")
+                self._finished.wait()
+            finally:
+                self._running = None
             self._flush_stray()
             if self._dead.is_set():
                 self._restart()
@@ -122,14 +129,21 @@ class LiveVM:
             return self.board.error_text
 
     def interrupt(self) -> None:
-        """Thread-safe Ctrl-C: KeyboardInterrupt in the running code (VM restart if it does not stop)."""
+        """Thread-safe Ctrl-C: KeyboardInterrupt in the running code (VM restart if it does not stop).
+
+        Only the run in progress is stopped: a Ctrl-C while idle does nothing, and the forced stop
+        after ``INTERRUPT_GRACE_S`` never hits code started after the interrupted run ended.
+        """
+        run = self._running
+        if run is None:
+            return
         event = getattr(self.clock, "interrupt_event", None)
         if event is not None:
             event.set()
         vm, finished = self._vm, self._finished
 
         def force() -> None:
-            if not finished.is_set():
+            if self._running == run and not finished.is_set():
                 vm.interrupt()
 
         timer = threading.Timer(INTERRUPT_GRACE_S, force)

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from schuelerlab.hardware.boards import BoardProfile
 from schuelerlab.hardware.sim.flatfs import FlatFS
-from schuelerlab.hardware.sim.live import LiveVM
+from schuelerlab.hardware.sim.live import KEYBOARD_INTERRUPT, LiveVM
 from schuelerlab.hardware.sim.scenario import Scenario
 from schuelerlab.hardware.sim.uart import HardReset, SoftReset
 
@@ -44,17 +44,27 @@ class LiveExecutor:
         self.input_provider: Callable[[], str | None] | None = None
         self.vm = LiveVM(board=profile.id, files_dir=fs.root, on_output=on_output, scenario=scenario)
 
-    def _ensure_installed(self) -> None:
-        """After every VM start: the SystemExit hook (guest) and its host handler (board)."""
-        board = self.vm.board
-        if board is self._board:
-            return
-        board.h_ssexit = self._on_exit
-        board.input_provider = self._input_line
-        error = self.vm.execute(_INSTALL)
-        if error:
-            raise RuntimeError(f"serial face guest install failed: {error}")
-        self._board = board
+    def _ensure_installed(self) -> bool:
+        """After every VM start: the SystemExit hook (guest) and its host handler (board).
+
+        Returns False when a Ctrl-C meant for the code stopped the install: the install is
+        repeated, and the code must then not run (it was interrupted before it began).
+        """
+        interrupted = False
+        for _ in range(3):
+            board = self.vm.board
+            if board is self._board:
+                return not interrupted
+            board.h_ssexit = self._on_exit
+            board.input_provider = self._input_line
+            error = self.vm.execute(_INSTALL)
+            if not error:
+                self._board = board
+                return not interrupted
+            if "KeyboardInterrupt" not in error:
+                break
+            interrupted = True
+        raise RuntimeError(f"serial face guest install failed: {error}")
 
     def _input_line(self) -> str | None:
         if self.input_provider is None:
@@ -71,7 +81,8 @@ class LiveExecutor:
     # -- Executor protocol ---------------------------------------------------------------------
     def execute(self, code: str, *, filename: str = "<stdin>", single: bool = False) -> str | None:
         """Run code; return the board's traceback text, raise SoftReset/HardReset on exit/reset."""
-        self._ensure_installed()
+        if not self._ensure_installed():
+            return KEYBOARD_INTERRUPT
         self._exit = False
         resets = self.vm.resets
         error = self.vm.execute(code, filename=filename, mode="single" if single else "exec")

@@ -61,6 +61,28 @@ def test_interrupt_stops_a_loop_without_board_calls_by_restarting(live):
     assert "NameError" in live.execute("keep")
 
 
+def test_a_forced_stop_never_hits_the_next_run(live):
+    """Two Ctrl-C (as mpremote sends them) stop a loop; code started right after must survive."""
+    live.execute("from calliopemini import *\nkeep = 7")
+
+    def two_ctrl_c() -> None:
+        live.interrupt()
+        live.interrupt()
+
+    threading.Timer(0.2, two_ctrl_c).start()
+    assert live.execute("while True:\n    sleep(50)").endswith("KeyboardInterrupt: \n")
+    # runs across the moment the grace timers of both Ctrl-C expire
+    err = live.execute("from calliopemini import sleep\nfor i in range(15):\n    sleep(100)\nprint(keep)")
+    assert err is None and live.out[-1] == "7\n"
+
+
+def test_ctrl_c_while_idle_does_nothing(live):
+    live.execute("keep = 7")
+    live.interrupt()
+    assert live.execute("from calliopemini import sleep\nsleep(1300)\nprint(keep)") is None
+    assert live.out[-1] == "7\n"
+
+
 def test_program_reset_restarts_the_board(live):
     live.execute("a = 1")
     assert live.execute("import machine\nmachine.reset()") is None

@@ -1,8 +1,9 @@
 """Per-role Jupyter config folders, found by single-user servers through ``JUPYTER_CONFIG_PATH``.
 
 - ``common/``: ``nbgrader_config.py`` (exchange root, course id) and the Lab defaults: German, no news,
-  no update check.
-- ``student/``: formgrader and course list off (server extensions → HTTP 404; Lab plugins hidden);
+  no update check, the menu "Aufgaben" that opens the German assignments page.
+- ``student/``: formgrader and course list off (server extensions → HTTP 404; Lab plugins hidden), the
+  English Assignment List hidden (the German page replaces it);
   ``jupyter_lsp`` off for everyone (no language server is installed; saves memory per server).
 - ``teacher/``: formgrader on, allowed to be framed by the teacher's own Lab (P5, teachers only).
 """
@@ -21,6 +22,16 @@ TEACHER_EXTENSIONS = ("nbgrader.server_extensions.formgrader", "nbgrader.server_
 UNUSED_EXTENSIONS = ("jupyter_lsp",)
 TEACHER_PLUGINS = ("@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:create-assignment",
                    "@jupyter/nbgrader:course-list")
+#: nbgrader's English Assignment List; students use the German page instead (teachers keep both).
+STUDENT_HIDDEN_PLUGINS = (*TEACHER_PLUGINS, "@jupyter/nbgrader:assignment-list")
+#: The German assignments page (``assignments_page``), on for everyone.
+PAGE_EXTENSION = "schuelerlab.hub.assignments_page"
+#: The Lab menu "Aufgaben" → "Meine Aufgaben" (a new browser tab; the hub redirects to the own server).
+ASSIGNMENTS_MENU = {
+    "id": "jp-mainmenu-schuelerlab-aufgaben", "label": "Aufgaben", "rank": 5,
+    "items": [{"command": "help:open", "rank": 0,
+               "args": {"url": "/hub/user-redirect/aufgaben", "text": "Meine Aufgaben", "newBrowserTab": True}}],
+}
 
 
 def lab_defaults(settings: Settings) -> dict:
@@ -28,6 +39,7 @@ def lab_defaults(settings: Settings) -> dict:
     return {
         "@jupyterlab/translation-extension:plugin": {"locale": settings.hub.language},
         "@jupyterlab/apputils-extension:notification": {"checkForUpdates": False, "fetchNews": "false"},
+        "@jupyterlab/mainmenu-extension:plugin": {"menus": [ASSIGNMENTS_MENU]},
     }
 
 
@@ -40,7 +52,7 @@ def role_files(settings: Settings, exchange: Path) -> dict[str, dict[str, str]]:
     nb = [f"c.Exchange.root = {str(exchange)!r}"]
     if len(courses) == 1:
         nb.append(f"c.CourseDirectory.course_id = {courses[0]!r}")
-    off = {name: False for name in (*TEACHER_EXTENSIONS, *UNUSED_EXTENSIONS)}
+    off = {name: False for name in (*TEACHER_EXTENSIONS, *UNUSED_EXTENSIONS)} | {PAGE_EXTENSION: True}
     unused = {name: False for name in UNUSED_EXTENSIONS}
     return {
         "common": {
@@ -49,11 +61,12 @@ def role_files(settings: Settings, exchange: Path) -> dict[str, dict[str, str]]:
         },
         "student": {
             "jupyter_server_config.json": dump({"ServerApp": {"jpserver_extensions": off}}),
-            "labconfig/page_config.json": dump({"disabledExtensions": {p: True for p in TEACHER_PLUGINS}}),
+            "labconfig/page_config.json": dump({"disabledExtensions": {p: True for p in STUDENT_HIDDEN_PLUGINS}}),
         },
         "teacher": {
             "jupyter_server_config.json": dump({"ServerApp": {
-                "jpserver_extensions": {**{name: True for name in TEACHER_EXTENSIONS}, **unused},
+                "jpserver_extensions": {**{name: True for name in (*TEACHER_EXTENSIONS, PAGE_EXTENSION)},
+                                        **unused},
                 "tornado_settings": {"headers": {"Content-Security-Policy": "frame-ancestors 'self'"}},
             }}),
         },

@@ -80,7 +80,8 @@ class AssignmentAction(JupyterHandler):
                 return "keine_rueckmeldung"
             result, done = manager.fetch_feedback(course, assignment), "rueckmeldung"
         if not result.get("success"):
-            self.log.error("schuelerlab: %s %s/%s failed: %s", action, course, assignment, result.get("value"))
+            self.log.error("schuelerlab: %s %s/%s failed: %s", action, course, assignment,
+                           result.get("value"))
             return "fehler"
         return done
 

@@ -26,11 +26,15 @@ TEACHER_PLUGINS = ("@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:create-ass
 STUDENT_HIDDEN_PLUGINS = (*TEACHER_PLUGINS, "@jupyter/nbgrader:assignment-list")
 #: The German assignments page (``assignments_page``), on for everyone.
 PAGE_EXTENSION = "schuelerlab.hub.assignments_page"
+#: Terminals run a plain (non-login) bash: a login shell would reset PATH (Debian's /etc/profile), and
+#: lab-mode accounts have /usr/sbin/nologin as their shell.
+TERMINAL = {"shell_command": ["/bin/bash"]}
 #: The Lab menu "Aufgaben" → "Meine Aufgaben" (a new browser tab; the hub redirects to the own server).
 ASSIGNMENTS_MENU = {
     "id": "jp-mainmenu-schuelerlab-aufgaben", "label": "Aufgaben", "rank": 5,
     "items": [{"command": "help:open", "rank": 0,
-               "args": {"url": "/hub/user-redirect/aufgaben", "text": "Meine Aufgaben", "newBrowserTab": True}}],
+               "args": {"url": "/hub/user-redirect/aufgaben", "text": "Meine Aufgaben",
+                        "newBrowserTab": True}}],
 }
 
 
@@ -60,14 +64,17 @@ def role_files(settings: Settings, exchange: Path) -> dict[str, dict[str, str]]:
             "labconfig/default_setting_overrides.json": dump(lab_defaults(settings)),
         },
         "student": {
-            "jupyter_server_config.json": dump({"ServerApp": {"jpserver_extensions": off}}),
-            "labconfig/page_config.json": dump({"disabledExtensions": {p: True for p in STUDENT_HIDDEN_PLUGINS}}),
+            "jupyter_server_config.json": dump({"ServerApp": {"jpserver_extensions": off,
+                                                              "terminado_settings": TERMINAL}}),
+            "labconfig/page_config.json": dump({"disabledExtensions":
+                                                {p: True for p in STUDENT_HIDDEN_PLUGINS}}),
         },
         "teacher": {
             "jupyter_server_config.json": dump({"ServerApp": {
                 "jpserver_extensions": {**{name: True for name in (*TEACHER_EXTENSIONS, PAGE_EXTENSION)},
                                         **unused},
                 "tornado_settings": {"headers": {"Content-Security-Policy": "frame-ancestors 'self'"}},
+                "terminado_settings": TERMINAL,
             }}),
         },
     }

@@ -6,6 +6,7 @@ students get no formgrader, teachers get it.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from jupyterhub.spawner import LocalProcessSpawner, SimpleLocalProcessSpawner
@@ -25,8 +26,16 @@ class RoleConfigMixin(HasTraits):
     jupyter_config_root = Unicode("", config=True, help="Folder with common/, student/, teacher/.")
 
     def get_env(self):
-        """The parent's environment plus the role's config path."""
+        """The parent's environment plus the role's config path, and this Python's scripts on PATH.
+
+        The hub may have been started as ``.venv/bin/schuelerlab`` without an activated venv; the
+        terminals of teachers and students must still find ``schuelerlab``, ``nbgrader`` and ``mpremote``.
+        """
         env = super().get_env()
+        scripts = str(Path(sys.executable).parent)
+        path = env.get("PATH", os.defpath)
+        if scripts not in path.split(os.pathsep):
+            env["PATH"] = os.pathsep.join([scripts, path])
         if self.jupyter_config_root:
             root = Path(self.jupyter_config_root)
             role = role_of(self.user)

@@ -22,10 +22,17 @@ TEACHER_EXTENSIONS = ("nbgrader.server_extensions.formgrader", "nbgrader.server_
 UNUSED_EXTENSIONS = ("jupyter_lsp",)
 TEACHER_PLUGINS = ("@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:create-assignment",
                    "@jupyter/nbgrader:course-list")
-#: nbgrader's English Assignment List; students use the German page instead (teachers keep both).
-STUDENT_HIDDEN_PLUGINS = (*TEACHER_PLUGINS, "@jupyter/nbgrader:assignment-list")
+#: nbgrader's English student UI (menu "Nbgrader", Assignment List, "Validate" button): students use
+#: the German page and the check cells in the notebooks instead (teachers keep all of it).
+STUDENT_HIDDEN_PLUGINS = (*TEACHER_PLUGINS, "@jupyter/nbgrader:assignment-list", "@jupyter/nbgrader:menu",
+                          "@jupyter/nbgrader:validate-assignment")
 #: The German assignments page (``assignments_page``), on for everyone.
 PAGE_EXTENSION = "schuelerlab.hub.assignments_page"
+#: A student hands in under the hub name. nbgrader takes the Unix name otherwise, which in demo
+#: mode (every server runs as the hub's account) is the same for everybody.
+STUDENT_ID = """import os
+if os.environ.get("SCHUELERLAB_ROLE") == "student" and os.environ.get("JUPYTERHUB_USER"):
+    c.CourseDirectory.student_id = os.environ["JUPYTERHUB_USER"]"""
 #: Terminals run a plain (non-login) bash: a login shell would reset PATH (Debian's /etc/profile), and
 #: lab-mode accounts have /usr/sbin/nologin as their shell.
 TERMINAL = {"shell_command": ["/bin/bash"]}
@@ -56,6 +63,7 @@ def role_files(settings: Settings, exchange: Path) -> dict[str, dict[str, str]]:
     nb = [f"c.Exchange.root = {str(exchange)!r}"]
     if len(courses) == 1:
         nb.append(f"c.CourseDirectory.course_id = {courses[0]!r}")
+    nb.append(STUDENT_ID)
     off = {name: False for name in (*TEACHER_EXTENSIONS, *UNUSED_EXTENSIONS)} | {PAGE_EXTENSION: True}
     unused = {name: False for name in UNUSED_EXTENSIONS}
     return {

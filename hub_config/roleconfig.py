@@ -20,6 +20,10 @@ from schuelerlab.hub.state import StatePaths
 TEACHER_EXTENSIONS = ("nbgrader.server_extensions.formgrader", "nbgrader.server_extensions.course_list")
 #: Server extensions nobody needs: jupyter_lsp serves language servers, and none is installed.
 UNUSED_EXTENSIONS = ("jupyter_lsp",)
+#: nbgrader's student-side server extensions: their Lab plugins are hidden for students (the German
+#: page imports nbgrader only when it is opened), so an idle student server does not load nbgrader.
+STUDENT_UNUSED_EXTENSIONS = ("nbgrader.server_extensions.assignment_list",
+                             "nbgrader.server_extensions.validate_assignment")
 TEACHER_PLUGINS = ("@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:create-assignment",
                    "@jupyter/nbgrader:course-list")
 #: nbgrader's English student UI (menu "Nbgrader", Assignment List, "Validate" button): students use
@@ -64,7 +68,8 @@ def role_files(settings: Settings, exchange: Path) -> dict[str, dict[str, str]]:
     if len(courses) == 1:
         nb.append(f"c.CourseDirectory.course_id = {courses[0]!r}")
     nb.append(STUDENT_ID)
-    off = {name: False for name in (*TEACHER_EXTENSIONS, *UNUSED_EXTENSIONS)} | {PAGE_EXTENSION: True}
+    off = {name: False for name in (*TEACHER_EXTENSIONS, *UNUSED_EXTENSIONS, *STUDENT_UNUSED_EXTENSIONS)}
+    off[PAGE_EXTENSION] = True
     unused = {name: False for name in UNUSED_EXTENSIONS}
     return {
         "common": {

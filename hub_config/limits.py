@@ -3,7 +3,7 @@
 ``rlimits_for(settings, mode)`` is pure (unit-tested); ``apply_rlimits`` runs in the forked child just
 before ``jupyterhub-singleuser`` is executed, so the server, its kernels and terminals inherit them.
 Enforced: address space and open files per process, processes/threads per account (lab mode only).
-Not enforced: a per-person memory total, CPU share, disk quota (these need cgroups or quotas).
+The per-person memory total and CPU share come from cgroups (``cgroups.py``); disk quotas are not set.
 """
 
 from __future__ import annotations

@@ -55,8 +55,8 @@ class LimitsSection:
     http_timeout: int = _key(120, "Sekunden, bis ein gestarteter Server antworten muss.")
     concurrent_spawn_limit: int = _key(20, "Wie viele Server gleichzeitig starten dürfen.")
     active_server_limit: int = _key(0, "Höchstzahl laufender Server (0: keine Grenze).")
-    mem_limit: str = _key("1G", "Arbeitsspeicher pro Person (z. B. \"1G\"; nur angezeigt, Durchsetzung "
-                                "braucht einen Spawner mit cgroups).")
+    mem_limit: str = _key("1G", "Arbeitsspeicher pro Person für Server, Kernel und Terminals zusammen "
+                                "(z. B. \"1G\"; durchgesetzt mit cgroups, wenn der Hub als root läuft).")
     address_space: str = _key("4G", "Obergrenze des Adressraums je Prozess (RLIMIT_AS, z. B. \"4G\"; "
                                     "leer: keine). Gilt für Server und Kernel.")
     processes: int = _key(256, "Höchstzahl gleichzeitiger Prozesse und Threads je Konto (RLIMIT_NPROC, "

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from jupyterhub.spawner import LocalProcessSpawner, SimpleLocalProcessSpawner
+from schuelerlab.hub import cgroups
 from schuelerlab.hub.limits import apply_rlimits
 from traitlets import Dict, HasTraits, Unicode
 
@@ -66,6 +67,51 @@ class LimitsMixin(HasTraits):
         return preexec
 
 
+class CgroupMixin(HasTraits):
+    """Put each server into its person's cgroup (``cgroups.py``): memory limit ``mem_limit`` for the
+    server, kernels and terminals together, and an equal CPU share per person. Needs root and a
+    writable cgroup file system; otherwise the hub log says once that nothing is enforced."""
+
+    _warned = False
+
+    def make_preexec_fn(self, name):
+        """Prepare the person's group here (in the hub), join it first thing in the child."""
+        parent = super().make_preexec_fn(name)
+        folders = self._prepare_cgroup(name)
+
+        def preexec():
+            if folders:
+                cgroups.join(folders)
+            if parent is not None:
+                parent()
+
+        return preexec
+
+    def _prepare_cgroup(self, name: str) -> tuple[Path, ...]:
+        hierarchy = cgroups.find_hierarchy() if self.mem_limit else None
+        try:
+            return cgroups.prepare_person(hierarchy, name, int(self.mem_limit)) if hierarchy else ()
+        except OSError as error:
+            self._warn(f"die cgroup-Gruppe ließ sich nicht anlegen ({error})")
+            return ()
+        finally:
+            if hierarchy is None and self.mem_limit:
+                self._warn("der Hub läuft nicht als root oder ohne beschreibbare cgroups")
+
+    def _warn(self, why: str) -> None:
+        if not CgroupMixin._warned:
+            CgroupMixin._warned = True
+            self.log.warning("schuelerlab: Speichergrenze pro Person (limits.mem_limit) wird nicht "
+                             "durchgesetzt: %s.", why)
+
+    async def stop(self, now=False):
+        """Stop the server, then remove the person's now empty groups."""
+        await super().stop(now=now)
+        hierarchy = cgroups.find_hierarchy()
+        if hierarchy is not None:
+            cgroups.remove_person(hierarchy, self.user.name)
+
+
 class PrivateHomeSpawner(RoleConfigMixin, SimpleLocalProcessSpawner):
     """Runs each server as the hub's user, with HOME and the notebook folder in ``homes/<name>``."""
 
@@ -80,9 +126,9 @@ class PrivateHomeSpawner(RoleConfigMixin, SimpleLocalProcessSpawner):
         return preexec
 
 
-class DemoSpawner(LimitsMixin, PrivateHomeSpawner):
+class DemoSpawner(CgroupMixin, LimitsMixin, PrivateHomeSpawner):
     """Demo mode: private homes and rlimits, but no isolation between users (one machine to try out)."""
 
 
-class LabSpawner(LimitsMixin, RoleConfigMixin, LocalProcessSpawner):
+class LabSpawner(CgroupMixin, LimitsMixin, RoleConfigMixin, LocalProcessSpawner):
     """Runs each server as the person's own Unix account (lab mode)."""

@@ -151,6 +151,15 @@ def all_courses_hub(tmp_path_factory, chp_binary):
 
 
 @pytest.fixture(scope="module")
+def memory_limited_hub(tmp_path_factory, chp_binary):
+    """A hub whose servers may use 400 MB per person (enforced with cgroups when root)."""
+    hub = start_demo_hub(tmp_path_factory.mktemp("cgroup"), extra='[limits]\nmem_limit = "400M"\n')
+    yield hub
+    left = hub.stop()
+    assert left == [], f"processes left after stopping the hub: {left}"
+
+
+@pytest.fixture(scope="module")
 def culling_hub(tmp_path_factory, chp_binary):
     """A hub whose idle culler stops servers after 3 s without activity."""
     limits = "[limits]\nidle_timeout = 3\ncull_every = 1\n"

@@ -80,23 +80,27 @@ class CgroupMixin(HasTraits):
         folders = self._prepare_cgroup(name)
 
         def preexec():
-            if folders:
+            try:
                 cgroups.join(folders)
+            except OSError:  # the server starts anyway; only its memory is not limited
+                pass
             if parent is not None:
                 parent()
 
         return preexec
 
     def _prepare_cgroup(self, name: str) -> tuple[Path, ...]:
-        hierarchy = cgroups.find_hierarchy() if self.mem_limit else None
+        if not self.mem_limit:
+            return ()
+        hierarchy = cgroups.find_hierarchy()
+        if hierarchy is None:
+            self._warn("der Hub läuft nicht als root oder ohne beschreibbare cgroups")
+            return ()
         try:
-            return cgroups.prepare_person(hierarchy, name, int(self.mem_limit)) if hierarchy else ()
+            return cgroups.prepare_person(hierarchy, name, int(self.mem_limit))
         except OSError as error:
             self._warn(f"die cgroup-Gruppe ließ sich nicht anlegen ({error})")
             return ()
-        finally:
-            if hierarchy is None and self.mem_limit:
-                self._warn("der Hub läuft nicht als root oder ohne beschreibbare cgroups")
 
     def _warn(self, why: str) -> None:
         if not CgroupMixin._warned:

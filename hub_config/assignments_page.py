@@ -1,5 +1,7 @@
 """Jupyter server extension: the German "Meine Aufgaben" page at ``/user/<name>/aufgaben``.
 
+Teachers see their courses there too, with "Einsammeln und bewerten" (``grading_page``).
+
 nbgrader's own Assignment List panel is English ("Fetch", "Submit"). This page offers the same steps
 in German, for students and teachers alike: fetch a released assignment, open its notebooks, hand it
 in, fetch and read the feedback. The work is done by nbgrader's ``AssignmentList`` (the class behind
@@ -10,14 +12,21 @@ The Lab's menu gets an entry for it (``roleconfig.lab_defaults``).
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from urllib.parse import urlencode
 
 from jupyter_server.base.handlers import JupyterHandler
+from schuelerlab.hub import grading_page
 from schuelerlab.hub.assignments_view import Row, merge, render_page
 from tornado import web
 
-ACTIONS = ("holen", "abgeben", "rueckmeldung")
+ACTIONS = ("holen", "abgeben", "rueckmeldung", "bewerten")
+
+
+def is_teacher() -> bool:
+    """This server belongs to a teacher (the spawner sets the role)."""
+    return os.environ.get("SCHUELERLAB_ROLE") == "teacher"
 
 
 def _manager(handler: JupyterHandler):  # noqa: ANN202 - nbgrader's AssignmentList, imported lazily
@@ -50,10 +59,15 @@ class AssignmentsPage(JupyterHandler):
         message = self.get_argument("meldung", None)
         if rows is None:
             rows, message = [], "liste_fehler"
+        xsrf = self.xsrf_token.decode("ascii")
+        teacher, busy = ("", False)
+        if is_teacher():
+            home = Path(self.serverapp.root_dir)
+            teacher, busy = grading_page.teacher_section(home, base_url=self.base_url, xsrf=xsrf)
         self.set_header("Content-Type", "text/html; charset=UTF-8")
         self.set_header("Cache-Control", "no-store")
-        self.finish(render_page(rows, base_url=self.base_url, xsrf=self.xsrf_token.decode("ascii"),
-                                message=message, assignment=self.get_argument("aufgabe", "")))
+        self.finish(render_page(rows, base_url=self.base_url, xsrf=xsrf, message=message,
+                                assignment=self.get_argument("aufgabe", ""), teacher=teacher, refresh=busy))
 
 
 class AssignmentAction(JupyterHandler):
@@ -67,6 +81,8 @@ class AssignmentAction(JupyterHandler):
         self.redirect(f"{self.base_url}aufgaben?" + urlencode({"meldung": key, "aufgabe": assignment}))
 
     def _run(self, action: str, course: str, assignment: str) -> str:
+        if action == "bewerten":
+            return self._grade(course, assignment)
         manager = _manager(self)
         if action == "holen":
             if (Path(self.serverapp.root_dir) / assignment).exists():
@@ -84,6 +100,15 @@ class AssignmentAction(JupyterHandler):
                            result.get("value"))
             return "fehler"
         return done
+
+
+    def _grade(self, course: str, assignment: str) -> str:
+        home = Path(self.serverapp.root_dir)
+        folders = {d.name: d for d in grading_page.course_dirs(home)} if is_teacher() else {}
+        if course not in folders or not (folders[course] / "release" / assignment).is_dir():
+            raise web.HTTPError(404)
+        started = grading_page.start_grading(folders[course], assignment)
+        return "bewertung_laeuft" if started else "bewertung_schon"
 
 
 def _jupyter_server_extension_points() -> list[dict]:

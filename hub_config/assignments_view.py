@@ -25,6 +25,9 @@ MESSAGES = {
                             "(zum Beispiel in {a}_alt) und klicke noch einmal auf „Holen“."),
     "fehler": ("fehler", "Das hat bei „{a}“ nicht geklappt. Versuche es noch einmal. Klappt es wieder "
                          "nicht, sag deiner Lehrkraft Bescheid."),
+    "bewertung_laeuft": ("info", "Die Bewertung von „{a}“ läuft (etwa eine Sekunde pro Abgabe). Die Seite "
+                                 "lädt sich selbst neu, bis die Tabelle mit den Punkten da ist."),
+    "bewertung_schon": ("info", "Die Bewertung von „{a}“ läuft schon. Warte, bis sie fertig ist."),
     "liste_fehler": ("fehler", "Die Aufgaben können gerade nicht gelesen werden. Lade die Seite neu. "
                                "Klappt es wieder nicht, sag deiner Lehrkraft Bescheid."),
 }
@@ -138,18 +141,23 @@ def _course_table(course: str, rows: list[Row], base_url: str, xsrf: str) -> str
 
 
 def render_page(rows: list[Row], *, base_url: str, xsrf: str, message: str | None = None,
-                assignment: str = "") -> str:
-    """The whole page: result message, then one table per course."""
+                assignment: str = "", teacher: str = "", refresh: bool = False) -> str:
+    """The whole page: result message, one table per course, then the ``teacher`` part (HTML).
+
+    ``refresh``: reload every 3 seconds (while a grading run works).
+    """
     courses = sorted({r.course for r in rows})
     tables = "".join(_course_table(c, [r for r in rows if r.course == c], base_url, xsrf) for c in courses)
-    if not rows and message != "liste_fehler":
+    if not rows and message != "liste_fehler" and not teacher:
         tables = "<p>Deine Lehrkraft hat noch keine Aufgaben freigegeben. Schau später noch einmal nach.</p>"
-    return PAGE.format(message=_message(message, assignment), tables=tables, lab=escape(f"{base_url}lab"))
+    head = '<meta http-equiv="refresh" content="3">' if refresh else ""
+    return PAGE.format(message=_message(message, assignment), tables=tables + teacher, head=head,
+                       lab=escape(f"{base_url}lab"))
 
 
 PAGE = """<!DOCTYPE html>
 <html lang="de"><head><meta charset="utf-8"><title>Meine Aufgaben – Schülerlab</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="viewport" content="width=device-width, initial-scale=1">{head}
 <style>
 body {{ font-family: sans-serif; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; color: #222; }}
 table {{ border-collapse: collapse; width: 100%; margin-bottom: 2rem; }}
@@ -160,6 +168,7 @@ button, a.knopf {{ font-size: 1rem; padding: .35rem .8rem; margin: .1rem; border
   display: inline-block; }}
 a.knopf {{ background: #fff; color: #1565c0; }}
 .meldung {{ padding: .8rem; border-radius: .3rem; }}
+pre.bewertung {{ background: #f5f5f5; padding: .6rem; overflow-x: auto; font-size: .85rem; }}
 .ok {{ background: #e8f5e9; }} .info {{ background: #e3f2fd; }} .fehler {{ background: #ffebee; }}
 </style></head>
 <body><h1>Meine Aufgaben</h1>

@@ -50,6 +50,8 @@ class LiveVM:
         self.resets = 0  # times the program restarted the board with reset() (the serial face reboots)
         self._runs = 0  # execute() calls so far; a Ctrl-C's forced stop applies to one run only
         self._running: int | None = None  # the number of the run in progress, None when idle
+        self._early = False  # a Ctrl-C for the caller's span that no run has received yet
+        self._interrupt_lock = threading.Lock()
         self._start()
 
     # VM thread ---------------------------------------------------------------------------------
@@ -111,32 +113,53 @@ class LiveVM:
                 interrupt_event.clear()
             self.board.error_text = None
             self._finished.clear()
-            self._runs += 1
-            self._running = self._runs
+            self._begin_run()
             try:
                 self._requests.put(f"{filename}\x00{mode}\x00{code}")
                 self._finished.wait()
             finally:
                 self._running = None
             self._flush_stray()
+            result = self.board.error_text
             if self._dead.is_set():
                 self._restart()
+                result = KEYBOARD_INTERRUPT
                 if self._reset_pending:  # the program called reset(): the board restarted
                     self._reset_pending = False
                     self.resets += 1
-                    return None
-                return KEYBOARD_INTERRUPT
-            return self.board.error_text
+                    result = None
+            if result and result.rstrip().endswith("KeyboardInterrupt:"):
+                self.forget_early()  # the span's Ctrl-C has arrived
+            return result
 
-    def interrupt(self) -> None:
+    def _begin_run(self) -> None:
+        with self._interrupt_lock:
+            self._runs += 1
+            self._running = self._runs
+            if self._early:  # a Ctrl-C of the caller's span that has not arrived in any run yet
+                self._interrupt_run(self._running)
+
+    def interrupt(self, *, early: bool = False) -> None:
         """Thread-safe Ctrl-C: KeyboardInterrupt in the running code (VM restart if it does not stop).
 
         Only the run in progress is stopped: a Ctrl-C while idle does nothing, and the forced stop
         after ``INTERRUPT_GRACE_S`` never hits code started after the interrupted run ended.
+        ``early=True`` is for a caller that runs several pieces of code as one span (the REPL: set-up,
+        then the code): the Ctrl-C also stops the span's next runs until one of them ends with
+        KeyboardInterrupt, or until :meth:`forget_early` ends the span.
         """
-        run = self._running
-        if run is None:
-            return
+        with self._interrupt_lock:
+            if early:
+                self._early = True
+            if self._running is not None:
+                self._interrupt_run(self._running)
+
+    def forget_early(self) -> None:
+        """End the caller's span: an early Ctrl-C that has not arrived is dropped."""
+        with self._interrupt_lock:
+            self._early = False
+
+    def _interrupt_run(self, run: int) -> None:
         event = getattr(self.clock, "interrupt_event", None)
         if event is not None:
             event.set()

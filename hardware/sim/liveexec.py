@@ -93,8 +93,16 @@ class LiveExecutor:
         return error
 
     def interrupt(self) -> None:
-        """Ctrl-C (thread-safe): KeyboardInterrupt at the next board call, else a VM restart."""
-        self.vm.interrupt()
+        """Ctrl-C (thread-safe): KeyboardInterrupt at the next board call, else a VM restart.
+
+        The REPL calls this only while it executes code; a Ctrl-C that arrives before the VM has
+        started the run still stops it (``early``) until :meth:`execution_over`.
+        """
+        self.vm.interrupt(early=True)
+
+    def execution_over(self) -> None:
+        """The REPL's execution ended: an early Ctrl-C that found no run is dropped."""
+        self.vm.forget_early()
 
     def reset(self) -> None:
         """Soft reset: a fresh VM (globals cleared), files kept."""

@@ -33,7 +33,14 @@ class Executor(Protocol):
         """Run ``code`` in persistent globals; return the MicroPython traceback text or None."""
 
     def interrupt(self) -> None:
-        """Raise ``KeyboardInterrupt`` in the running code (thread-safe, returns at once)."""
+        """Raise ``KeyboardInterrupt`` in the code being executed (thread-safe, returns at once).
+
+        Called only while the REPL executes code, also just before the executor started running it:
+        then the run is stopped as soon as it starts.
+        """
+
+    def execution_over(self) -> None:
+        """The REPL's execution ended: drop a Ctrl-C that found no code running."""
 
     def reset(self) -> None:
         """Soft reset: fresh globals, files kept."""
@@ -160,7 +167,10 @@ class Repl:
 
     def _exec(self, code: str, *, filename: str = "<stdin>", single: bool = False,
               print_eof: bool) -> None:
-        """parse_compile_execute: run, then ``\\x04`` + traceback + ``\\x04`` in raw mode."""
+        """parse_compile_execute: run, then ``\\x04`` + traceback + ``\\x04`` in raw mode.
+
+        The UART already counts as executing if the raw REPL marked it before its "OK".
+        """
         self.uart.set_executing(True)
         try:
             traceback = self.executor.execute(code, filename=filename, single=single)
@@ -170,6 +180,7 @@ class Repl:
             raise
         finally:
             self.uart.set_executing(False)
+            self.executor.execution_over()
         self.uart.check()
         if print_eof:
             self._out("\x04")
@@ -206,6 +217,8 @@ class Repl:
                     break
                 else:
                     line.append(c)
+            if line:  # a Ctrl-C right after "OK" must already interrupt the code (the host may be quick)
+                self.uart.set_executing(True)
             self._out("OK")
             if not line:
                 self._out("\r\n")
@@ -226,6 +239,8 @@ class Repl:
         while True:
             c = self._getc()
             if c in (CTRL_C, CTRL_D):
+                if c == CTRL_D:  # as after "OK" in raw mode: a quick Ctrl-C interrupts the code
+                    self.uart.set_executing(True)
                 self._out("\x04")
                 if c == CTRL_C:
                     self._out("\x04KeyboardInterrupt: \r\n\x04")

@@ -115,7 +115,7 @@ class Uart:
     def set_executing(self, executing: bool) -> None:
         """Mark that program code runs (Ctrl-C then interrupts it)."""
         with self._cond:
-            if executing:
+            if executing and not self._executing:
                 self._check()
                 self._interrupted = False
             self._executing = executing

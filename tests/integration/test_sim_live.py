@@ -83,6 +83,16 @@ def test_ctrl_c_while_idle_does_nothing(live):
     assert live.out[-1] == "7\n"
 
 
+def test_an_early_ctrl_c_stops_the_run_that_starts_next_until_forgotten(live):
+    """The REPL's Ctrl-C can arrive after it started executing but before the VM's run began."""
+    live.interrupt(early=True)
+    assert live.execute("while True:\n    pass").endswith("KeyboardInterrupt: \n")
+    live.interrupt(early=True)
+    live.forget_early()  # that execution ended without a run: the Ctrl-C is dropped
+    assert live.execute("from calliopemini import sleep\nsleep(1300)\nprint('fertig')") is None
+    assert live.out[-1] == "fertig\n"
+
+
 def test_program_reset_restarts_the_board(live):
     live.execute("a = 1")
     assert live.execute("import machine\nmachine.reset()") is None

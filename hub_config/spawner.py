@@ -6,6 +6,7 @@ students get no formgrader, teachers get it.
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 from jupyterhub.spawner import LocalProcessSpawner, SimpleLocalProcessSpawner
@@ -75,5 +76,26 @@ class DemoSpawner(LimitsMixin, PrivateHomeSpawner):
     """Demo mode: private homes and rlimits, but no isolation between users (one machine to try out)."""
 
 
+#: Login shells that only refuse logins (``useradd --shell``): fine against SSH, useless in a terminal.
+NO_LOGIN_SHELLS = ("nologin", "false")
+
+
+def terminal_shell(login_shell: str) -> str:
+    """The shell for the JupyterLab terminal of an account whose login shell is ``login_shell``.
+
+    Student accounts get ``/usr/sbin/nologin`` (no SSH access); their terminal in the browser still
+    needs a real shell, or it closes at once. Every other login shell is kept.
+    """
+    if login_shell and Path(login_shell).name not in NO_LOGIN_SHELLS:
+        return login_shell
+    return shutil.which("bash", path="/usr/bin:/bin") or "/bin/sh"
+
+
 class LabSpawner(LimitsMixin, RoleConfigMixin, LocalProcessSpawner):
     """Runs each server as the person's own Unix account (lab mode)."""
+
+    def user_env(self, env):
+        """The account's USER and HOME; SHELL is a real shell even for no-login accounts (terminals)."""
+        env = super().user_env(env)
+        env["SHELL"] = terminal_shell(env.get("SHELL", ""))
+        return env

@@ -1,7 +1,7 @@
 """Per-role Jupyter config folders, found by single-user servers through ``JUPYTER_CONFIG_PATH``.
 
-- ``common/``: ``nbgrader_config.py`` (exchange root, course id) and the Lab defaults: German, no news,
-  no update check.
+- ``common/``: ``nbgrader_config.py`` (exchange root, course id; lab mode: private submissions) and the
+  Lab defaults: German, no news, no update check.
 - ``student/``: formgrader and course list off (server extensions → HTTP 404; Lab plugins hidden);
   ``jupyter_lsp`` off for everyone (no language server is installed; saves memory per server).
 - ``teacher/``: formgrader on, allowed to be framed by the teacher's own Lab (P5, teachers only).
@@ -19,6 +19,8 @@ from schuelerlab.hub.state import StatePaths
 TEACHER_EXTENSIONS = ("nbgrader.server_extensions.formgrader", "nbgrader.server_extensions.course_list")
 #: Server extensions nobody needs: jupyter_lsp serves language servers, and none is installed.
 UNUSED_EXTENSIONS = ("jupyter_lsp",)
+#: nbgrader's submit with private submissions (lab mode, see ``schuelerlab.hub.exchange``).
+PRIVATE_SUBMIT = "schuelerlab.hub.exchange.PrivateSubmit"
 TEACHER_PLUGINS = ("@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:create-assignment",
                    "@jupyter/nbgrader:course-list")
 
@@ -40,6 +42,8 @@ def role_files(settings: Settings, exchange: Path) -> dict[str, dict[str, str]]:
     nb = [f"c.Exchange.root = {str(exchange)!r}"]
     if len(courses) == 1:
         nb.append(f"c.CourseDirectory.course_id = {courses[0]!r}")
+    if settings.hub.mode == "lab":  # submissions readable only by their student and the teacher
+        nb.append(f"c.ExchangeFactory.submit = {PRIVATE_SUBMIT!r}")
     off = {name: False for name in (*TEACHER_EXTENSIONS, *UNUSED_EXTENSIONS)}
     unused = {name: False for name in UNUSED_EXTENSIONS}
     return {

@@ -35,6 +35,7 @@ from pathlib import Path
 import pytest
 import requests
 from schuelerlab.hub import classes, unix
+from schuelerlab.hub import lab as labmode
 
 pytestmark = [
     pytest.mark.slow,
@@ -89,13 +90,18 @@ def _copy_scripts(old_bin: Path, new_bin: Path) -> None:
             target.chmod(0o755)
 
 
+def site_packages(python: Path) -> Path:
+    """The site-packages folder of the venv of ``python``."""
+    code = "import sysconfig; print(sysconfig.get_paths()['purelib'])"
+    return Path(subprocess.run([str(python), "-c", code], check=True, capture_output=True,
+                               text=True).stdout.strip())
+
+
 def build_shared_venv(base: Path) -> Path:
     """A venv from Debian's Python in ``base`` (0755) with the dev venv's packages; its python."""
     venv = base / "venv"
     subprocess.run([str(SYSTEM_PYTHON), "-m", "venv", "--without-pip", str(venv)], check=True)
-    site = Path(subprocess.run([str(venv / "bin" / "python"), "-c",
-                                "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-                               check=True, capture_output=True, text=True).stdout.strip())
+    site = site_packages(venv / "bin" / "python")
     shutil.rmtree(site)
     _link_tree(Path(sysconfig.get_paths()["purelib"]), site)
     for extra in ("etc", "share"):  # server extension switches, JupyterHub's templates and static files
@@ -217,6 +223,7 @@ def lab(chp_binary, hub_process_class):
     tag = secrets.token_hex(3)
     teacher, klass = f"zl{tag}", f"zt{tag}"
     created: list[str] = []
+    group_existed = unix.group_exists(labmode.TEACHER_GROUP)
     hub = None
     try:
         base.chmod(0o755)
@@ -250,6 +257,8 @@ def lab(chp_binary, hub_process_class):
         _kill(_processes_of(uids))
         for name in created:
             unix.delete_user(name)
+        if not group_existed and unix.group_exists(labmode.TEACHER_GROUP):
+            unix.run(["groupdel", labmode.TEACHER_GROUP])
         shutil.rmtree(base, ignore_errors=True)
 
 
@@ -331,12 +340,16 @@ def test_terminal_cannot_read_other_homes_course_gradebook_or_submissions(lab):
     (a, password), (b, _) = lab.students
     home_b, course = lab.homes / b, lab.course_dir
     solution = course / "source" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
+    # the course as shipped in the installed package: the same solutions and hidden tests
+    shipped = site_packages(lab.python) / "schuelerlab" / "courses" / COURSE / "source" / ASSIGNMENT
     gradebook = course / "gradebook.db"
     collected = course / "submitted" / b / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
     inbound = lab.exchange / COURSE / "inbound"
     # the secrets are really there, and the owners can read them (so every refusal below can fail)
     assert lab.marks["home_b"] in (home_b / "geheim.txt").read_text()
-    assert "BEGIN SOLUTION" in solution.read_text() and gradebook.read_bytes().startswith(b"SQLite format 3")
+    assert "BEGIN SOLUTION" in solution.read_text()
+    assert "BEGIN SOLUTION" in (shipped / solution.name).read_text()
+    assert gradebook.read_bytes().startswith(b"SQLite format 3")
     assert lab.marks["submission"] in lab.submission.read_text()
     assert lab.marks["submission"] in collected.read_text()  # the teacher collected it through the group
     session = start_server(lab, a, password)
@@ -349,6 +362,8 @@ def test_terminal_cannot_read_other_homes_course_gradebook_or_submissions(lab):
         f"cat {home_b}/geheim.txt": lab.marks["home_b"],
         f"ls {course}": None,
         f"cat {solution}": "BEGIN SOLUTION",
+        f"cat {shipped / solution.name}": "BEGIN SOLUTION",
+        f"ls {shipped}": None,
         f"head -c 64 {gradebook}": "SQLite format",
         f"cat {collected}": lab.marks["submission"],
         f"ls {inbound}": None,

@@ -43,3 +43,10 @@ def test_unreachable_parent():
         assert unreachable_parent(closed / "venv" / "python") is None
     finally:
         shutil.rmtree(base)
+
+
+def test_group_commands():
+    assert unix.groupadd_command("lehrkraefte") == ["groupadd", "--system", "lehrkraefte"]
+    cmd = unix.add_to_group_command("frau-k", "schuelerlab-lehrkraefte")
+    assert cmd[0] == "usermod" and "--append" in cmd and cmd[-2:] == ["schuelerlab-lehrkraefte", "frau-k"]
+    assert unix.group_exists("root") and not unix.group_exists("gibt-es-nicht-42")

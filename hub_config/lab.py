@@ -35,12 +35,25 @@ def unreachable_parent(path: Path) -> Path | None:
     return None
 
 
-def check_venv_reachable() -> None:
-    """Spawned accounts must be able to run this Python (reference P1)."""
-    blocked = unreachable_parent(Path(sys.executable).resolve())
-    if blocked is not None:
-        raise UserError(f"Die Python-Umgebung {sys.prefix} liegt in {blocked}, den andere Konten nicht "
-                        "öffnen dürfen. Lege die Umgebung an einen allgemein lesbaren Ort (z. B. /opt).")
+def needed_by_servers() -> list[Path]:
+    """What every account must reach to run a server: the venv's ``python`` (as named, not resolved:
+    the venv folder itself), the interpreter it links to, and the installed schuelerlab and JupyterHub."""
+    paths = [Path(sys.executable).absolute(), Path(sys.executable).resolve()]
+    for name in ("schuelerlab", "jupyterhub"):
+        spec = importlib.util.find_spec(name)
+        if spec and spec.origin:
+            paths.append(Path(spec.origin))
+    return paths
+
+
+def check_venv_reachable(paths: list[Path] | None = None) -> None:
+    """Spawned accounts must be able to run this Python and import its packages (reference P1)."""
+    for path in paths if paths is not None else needed_by_servers():
+        blocked = unreachable_parent(path)
+        if blocked is not None:
+            raise UserError(f"Die Python-Umgebung {sys.prefix} braucht {path}; das liegt in {blocked}, "
+                            "den andere Konten nicht öffnen dürfen. Lege die Umgebung an einen allgemein "
+                            "lesbaren Ort (z. B. /opt).")
 
 
 def prepare_lab(settings: Settings, paths: StatePaths, *, exchange: Path) -> AccountStore:

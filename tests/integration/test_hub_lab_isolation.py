@@ -84,7 +84,7 @@ def _copy_scripts(old_bin: Path, new_bin: Path) -> None:
         if script.is_symlink() or not script.is_file():
             continue
         head, _, rest = script.read_bytes().partition(b"\n")
-        if head.startswith(b"#!" + str(old_bin).encode()):
+        if head.startswith(b"#!/") and head.rstrip().endswith((b"/python", b"/python3")):
             target = new_bin / script.name
             target.write_bytes(f"#!{new_bin / 'python'}\n".encode() + rest)
             target.chmod(0o755)
@@ -166,7 +166,6 @@ def _write_settings(base: Path, teacher: str) -> tuple[Path, str]:
         f'hub_api_url = "http://127.0.0.1:{api}"\n'
         f'proxy_api_url = "http://127.0.0.1:{proxy_api}"\n'
         f'courses = ["{COURSE}"]\nteachers = ["{teacher}"]\n'
-        "[limits]\nidle_timeout = 0\n"
         f'[lab]\nhome_root = "{base / "homes"}"\nexchange_dir = "{base / "exchange"}"\n', encoding="utf-8")
     return settings, f"http://127.0.0.1:{port}"
 
@@ -244,6 +243,8 @@ def lab(chp_binary, hub_process_class):
         lab = Lab(base=base, python=python, hub=hub, teacher=teacher,
                   students=[(name, password) for name, password, _ in result.rows],
                   marks={k: f"GEHEIM-{k}-{secrets.token_hex(6)}" for k in ("home_a", "home_b", "submission")})
+        released = lab.exchange / COURSE / "outbound" / ASSIGNMENT
+        assert released.is_dir(), "course not released:\n" + hub.log.read_text(encoding="utf-8")[:3000]
         (a, _), (b, _) = lab.students
         _owned_file(unix.home_of(a) / "eigen.txt", a, lab.marks["home_a"])
         _owned_file(unix.home_of(b) / "geheim.txt", b, lab.marks["home_b"])
@@ -406,6 +407,9 @@ def test_restart_keeps_accounts_submission_and_grade(lab):
     assert _processes_of(uids) == []  # the servers stopped with the hub
     hub.start()
 
+    log = hub.log.read_text(encoding="utf-8")
+    assert log.count(f"Kurse eingerichtet und freigegeben: {COURSE}") == 2, log[-3000:]  # as the teacher
+    assert "fehlgeschlagen" not in log
     assert all(unix.user_exists(name) for name in [lab.teacher, a, b])
     users = {u["name"] for u in hub.api("GET", "/users").json()}
     assert {lab.teacher, a, b} <= users

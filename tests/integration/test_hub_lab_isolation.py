@@ -1,11 +1,13 @@
 """Lab mode end to end with real Unix accounts: the terminal half of the isolation matrix, and a restart.
 
 A real lab-mode hub (npm proxy, PAM logins, one Unix account per person, servers spawned as those
-accounts) with a teacher and a class of two students in course ``sensoren``. Student B fetches and
-submits (with one exercise solved); the teacher grades it in the sandbox. Student A then opens a real
-Jupyter terminal in the browser's way (REST + websocket through the proxy) and tries to read B's home,
-the teacher's course folder, the gradebook and B's submission in the exchange: every attempt is refused,
-while A's own home is readable. A restart of the hub keeps accounts, the submission and the grade.
+accounts) with a teacher and a class of two students in course ``sensoren``. Student B fetches,
+solves one exercise and submits on B's own server (the HTTP calls of JupyterLab's Assignments panel);
+the teacher grades it with ``schuelerlab grade`` (sandbox) as the teacher's account. Student A then
+opens a real Jupyter terminal the browser's way (REST + websocket through the proxy) and tries to read
+B's home, the teacher's course folder, the shipped course sources, the gradebook and B's submission in
+the exchange (with its exact path): every attempt is refused, while A's own home is readable and ``id``
+shows A's account. A restart of the hub keeps accounts, the submission and the grade.
 
 Spawned servers run as the students, so the Python they run must be reachable by every account:
 the module builds a venv from Debian's ``/usr/bin/python3`` in a fresh 0755 folder, with the dev venv's
@@ -177,19 +179,27 @@ def _owned_file(path: Path, user: str, text: str) -> None:
     shutil.chown(path, user, user)
 
 
-def _submit_as(lab: Lab, student: str) -> Path:
-    """``student`` fetches the assignment, solves exercise 1 (with a secret mark) and submits."""
-    lab.run_as(student, str(lab.python), "-m", "nbgrader", "fetch_assignment", ASSIGNMENT, "--course", COURSE)
-    notebook = unix.home_of(student) / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
-    solve = ("import json, sys\n"
-             "path, mark = sys.argv[1], sys.argv[2]\n"
-             "nb = json.load(open(path))\n"
-             "for cell in nb['cells']:\n"
-             f"    if cell['metadata'].get('nbgrader', {{}}).get('grade_id') == {SOLVED_CELL!r}:\n"
-             "        cell['source'] = 'def spannung(wert):\\n    return wert / 1023 * 3.3  # ' + mark\n"
-             "json.dump(nb, open(path, 'w'))\n")
-    lab.run_as(student, str(lab.python), "-c", solve, str(notebook), lab.marks["submission"])
-    lab.run_as(student, str(lab.python), "-m", "nbgrader", "submit", ASSIGNMENT, "--course", COURSE)
+def _submit_as(lab: Lab, student: str, password: str) -> Path:
+    """``student`` fetches the assignment in the Lab's Assignments panel, solves exercise 1 (with a
+    secret mark) in the notebook, saves and submits: the HTTP calls JupyterLab makes, on the student's
+    own server (running as the student's account)."""
+    session = start_server(lab, student, password)
+    base = f"{lab.hub.url}/user/{student}"
+    headers = {"X-XSRFToken": session.cookies.get("_xsrf", path=f"/user/{student}/")}
+    form = {"course_id": COURSE, "assignment_id": ASSIGNMENT}
+    r = session.post(f"{base}/assignments/fetch", data=form, headers=headers, timeout=120)
+    assert r.status_code == 200, r.text[:500]
+    url = f"{base}/api/contents/{ASSIGNMENT}/{ASSIGNMENT}.ipynb"
+    model = session.get(url, timeout=30).json()
+    cells = [c for c in model["content"]["cells"]
+             if c["metadata"].get("nbgrader", {}).get("grade_id") == SOLVED_CELL]
+    assert len(cells) == 1
+    cells[0]["source"] = f"def spannung(wert):\n    return wert / 1023 * 3.3  # {lab.marks['submission']}"
+    r = session.put(url, json={"type": "notebook", "format": "json", "content": model["content"]},
+                    headers=headers, timeout=30)
+    assert r.status_code == 200, r.text[:500]
+    r = session.post(f"{base}/assignments/submit", data=form, headers=headers, timeout=120)
+    assert r.status_code == 200 and "success\": false" not in r.text, r.text[:1000]
     found = sorted((lab.exchange / COURSE / "inbound").glob(f"{student}+{ASSIGNMENT}+*"))
     assert len(found) == 1, found
     return found[0] / f"{ASSIGNMENT}.ipynb"
@@ -245,10 +255,10 @@ def lab(chp_binary, hub_process_class):
                   marks={k: f"GEHEIM-{k}-{secrets.token_hex(6)}" for k in ("home_a", "home_b", "submission")})
         released = lab.exchange / COURSE / "outbound" / ASSIGNMENT
         assert released.is_dir(), "course not released:\n" + hub.log.read_text(encoding="utf-8")[:3000]
-        (a, _), (b, _) = lab.students
+        (a, _), (b, password_b) = lab.students
         _owned_file(unix.home_of(a) / "eigen.txt", a, lab.marks["home_a"])
         _owned_file(unix.home_of(b) / "geheim.txt", b, lab.marks["home_b"])
-        lab.submission = _submit_as(lab, b)
+        lab.submission = _submit_as(lab, b, password_b)
         lab.run_as(teacher, str(python), "-m", "schuelerlab", "grade", ASSIGNMENT, "--course", COURSE)
         yield lab
     finally:
@@ -370,6 +380,7 @@ def test_terminal_cannot_read_other_homes_course_gradebook_or_submissions(lab):
         f"ls {inbound}": None,
         f"cat '{lab.submission}'": lab.marks["submission"],
         f"rm -f '{lab.submission}'": None,
+        f"touch {lab.exchange / COURSE / 'outbound' / ASSIGNMENT / 'neu.txt'}": None,
     }
     results = dict(zip(checks, run_in_terminal(lab.hub.url, session, a, list(checks)), strict=True))
 
@@ -385,6 +396,8 @@ def test_terminal_cannot_read_other_homes_course_gradebook_or_submissions(lab):
         if secret:
             assert secret not in text, command
     assert lab.submission.exists()  # B's submission survived A's attempt to delete it
+    # and over HTTP: B's server (still running, as B) does not let A in
+    assert session.get(f"{lab.hub.url}/user/{b}/api/contents", timeout=30).status_code == 403
 
 
 def test_restart_keeps_accounts_submission_and_grade(lab):

@@ -348,8 +348,10 @@ def _server_uid(home: Path) -> int:
 # --- the tests ----------------------------------------------------------------------------------------
 
 def test_terminal_cannot_read_other_homes_course_gradebook_or_submissions(lab):
-    (a, password), (b, _) = lab.students
+    (a, password), (b, password_b) = lab.students
     home_b, course = lab.homes / b, lab.course_dir
+    cards = next((lab.state / "karten").glob("*-zugaenge.csv"))  # the class's passwords
+    token = (lab.state / "secrets" / "service_token").read_text().strip()
     solution = course / "source" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
     # the course as shipped in the installed package: the same solutions and hidden tests
     shipped = site_packages(lab.python) / "schuelerlab" / "courses" / COURSE / "source" / ASSIGNMENT
@@ -363,6 +365,7 @@ def test_terminal_cannot_read_other_homes_course_gradebook_or_submissions(lab):
     assert gradebook.read_bytes().startswith(b"SQLite format 3")
     assert lab.marks["submission"] in lab.submission.read_text()
     assert lab.marks["submission"] in collected.read_text()  # the teacher collected it through the group
+    assert password_b in cards.read_text() and b in (lab.state / "accounts.json").read_text()
     session = start_server(lab, a, password)
     assert _server_uid(lab.homes / a) == pwd.getpwnam(a).pw_uid
 
@@ -381,6 +384,11 @@ def test_terminal_cannot_read_other_homes_course_gradebook_or_submissions(lab):
         f"cat '{lab.submission}'": lab.marks["submission"],
         f"rm -f '{lab.submission}'": None,
         f"touch {lab.exchange / COURSE / 'outbound' / ASSIGNMENT / 'neu.txt'}": None,
+        # the hub's own state: login cards with passwords, accounts, the admin token, the hub database
+        f"cat {cards}": password_b,
+        f"cat {lab.state / 'accounts.json'}": b,
+        f"cat {lab.state / 'secrets' / 'service_token'}": token,
+        f"head -c 64 {lab.state / 'jupyterhub.sqlite'}": "SQLite format",
     }
     results = dict(zip(checks, run_in_terminal(lab.hub.url, session, a, list(checks)), strict=True))
 

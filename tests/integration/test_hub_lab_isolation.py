@@ -102,6 +102,10 @@ def site_packages(python: Path) -> Path:
 def build_shared_venv(base: Path) -> Path:
     """A venv from Debian's Python in ``base`` (0755) with the dev venv's packages; its python."""
     venv = base / "venv"
+    version = subprocess.run([str(SYSTEM_PYTHON), "-c", "import sys; print(sys.version_info[:2])"],
+                             check=True, capture_output=True, text=True).stdout.strip()
+    assert version == str(sys.version_info[:2]), (  # the packages are shared, compiled parts included
+        f"{SYSTEM_PYTHON} is Python {version}, the dev venv {sys.version_info[:2]}: build .venv from it")
     subprocess.run([str(SYSTEM_PYTHON), "-m", "venv", "--without-pip", str(venv)], check=True)
     site = site_packages(venv / "bin" / "python")
     shutil.rmtree(site)

@@ -6,7 +6,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 # Debian packages the tests and the hub need (installed with apt-get when missing; root or sudo).
-SYSTEM_PACKAGES := python3-venv chromium bubblewrap
+# The emoji font only makes the ✅ of the check cells visible in the browser tests' screenshots.
+SYSTEM_PACKAGES := python3-venv chromium fonts-noto-color-emoji bubblewrap
 # Node.js runs the hub's proxy (npm configurable-http-proxy); installed from Debian only if npm is missing.
 NODE_PACKAGES := nodejs npm
 

@@ -1,8 +1,10 @@
 """Per-role Jupyter config folders, found by single-user servers through ``JUPYTER_CONFIG_PATH``.
 
 - ``common/``: ``nbgrader_config.py`` (exchange root, course id; lab mode: private submissions) and the
-  Lab defaults: German, no news, no update check.
-- ``student/``: formgrader and course list off (server extensions → HTTP 404; Lab plugins hidden);
+  Lab defaults: German, no news, no update check, the menu "Aufgaben" that opens the German assignments
+  page.
+- ``student/``: formgrader and course list off (server extensions → HTTP 404; Lab plugins hidden), the
+  English Assignment List hidden (the German page replaces it);
   ``jupyter_lsp`` off for everyone (no language server is installed; saves memory per server).
 - ``teacher/``: formgrader on, allowed to be framed by the teacher's own Lab (P5, teachers only).
 """
@@ -23,6 +25,27 @@ UNUSED_EXTENSIONS = ("jupyter_lsp",)
 PRIVATE_SUBMIT = "schuelerlab.hub.exchange.PrivateSubmit"
 TEACHER_PLUGINS = ("@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:create-assignment",
                    "@jupyter/nbgrader:course-list")
+#: nbgrader's English student UI (menu "Nbgrader", Assignment List, "Validate" button): students use
+#: the German page and the check cells in the notebooks instead (teachers keep all of it).
+STUDENT_HIDDEN_PLUGINS = (*TEACHER_PLUGINS, "@jupyter/nbgrader:assignment-list", "@jupyter/nbgrader:menu",
+                          "@jupyter/nbgrader:validate-assignment")
+#: The German assignments page (``assignments_page``), on for everyone.
+PAGE_EXTENSION = "schuelerlab.hub.assignments_page"
+#: A student hands in under the hub name. nbgrader takes the Unix name otherwise, which in demo
+#: mode (every server runs as the hub's account) is the same for everybody.
+STUDENT_ID = """import os
+if os.environ.get("SCHUELERLAB_ROLE") == "student" and os.environ.get("JUPYTERHUB_USER"):
+    c.CourseDirectory.student_id = os.environ["JUPYTERHUB_USER"]"""
+#: Terminals run a plain (non-login) bash: a login shell would reset PATH (Debian's /etc/profile), and
+#: lab-mode accounts have /usr/sbin/nologin as their shell.
+TERMINAL = {"shell_command": ["/bin/bash"]}
+#: The Lab menu "Aufgaben" → "Meine Aufgaben" (a new browser tab; the hub redirects to the own server).
+ASSIGNMENTS_MENU = {
+    "id": "jp-mainmenu-schuelerlab-aufgaben", "label": "Aufgaben", "rank": 5,
+    "items": [{"command": "help:open", "rank": 0,
+               "args": {"url": "/hub/user-redirect/aufgaben", "text": "Meine Aufgaben",
+                        "newBrowserTab": True}}],
+}
 
 
 def lab_defaults(settings: Settings) -> dict:
@@ -30,6 +53,7 @@ def lab_defaults(settings: Settings) -> dict:
     return {
         "@jupyterlab/translation-extension:plugin": {"locale": settings.hub.language},
         "@jupyterlab/apputils-extension:notification": {"checkForUpdates": False, "fetchNews": "false"},
+        "@jupyterlab/mainmenu-extension:plugin": {"menus": [ASSIGNMENTS_MENU]},
     }
 
 
@@ -42,9 +66,10 @@ def role_files(settings: Settings, exchange: Path) -> dict[str, dict[str, str]]:
     nb = [f"c.Exchange.root = {str(exchange)!r}"]
     if len(courses) == 1:
         nb.append(f"c.CourseDirectory.course_id = {courses[0]!r}")
+    nb.append(STUDENT_ID)
     if settings.hub.mode == "lab":  # submissions readable only by their student and the teacher
         nb.append(f"c.ExchangeFactory.submit = {PRIVATE_SUBMIT!r}")
-    off = {name: False for name in (*TEACHER_EXTENSIONS, *UNUSED_EXTENSIONS)}
+    off = {name: False for name in (*TEACHER_EXTENSIONS, *UNUSED_EXTENSIONS)} | {PAGE_EXTENSION: True}
     unused = {name: False for name in UNUSED_EXTENSIONS}
     return {
         "common": {
@@ -52,13 +77,17 @@ def role_files(settings: Settings, exchange: Path) -> dict[str, dict[str, str]]:
             "labconfig/default_setting_overrides.json": dump(lab_defaults(settings)),
         },
         "student": {
-            "jupyter_server_config.json": dump({"ServerApp": {"jpserver_extensions": off}}),
-            "labconfig/page_config.json": dump({"disabledExtensions": {p: True for p in TEACHER_PLUGINS}}),
+            "jupyter_server_config.json": dump({"ServerApp": {"jpserver_extensions": off,
+                                                              "terminado_settings": TERMINAL}}),
+            "labconfig/page_config.json": dump({"disabledExtensions":
+                                                {p: True for p in STUDENT_HIDDEN_PLUGINS}}),
         },
         "teacher": {
             "jupyter_server_config.json": dump({"ServerApp": {
-                "jpserver_extensions": {**{name: True for name in TEACHER_EXTENSIONS}, **unused},
+                "jpserver_extensions": {**{name: True for name in (*TEACHER_EXTENSIONS, PAGE_EXTENSION)},
+                                        **unused},
                 "tornado_settings": {"headers": {"Content-Security-Policy": "frame-ancestors 'self'"}},
+                "terminado_settings": TERMINAL,
             }}),
         },
     }

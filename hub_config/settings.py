@@ -40,7 +40,8 @@ class HubSection:
     public_url: str = _key("", "Adresse für die Anmeldekarten (leer: wie bind_url).")
     state_dir: str = _key("", "Ordner für Datenbank, Geheimnisse und Konten (leer: .run/hub im Demo-Modus, "
                               "/var/lib/schuelerlab im Lab-Modus).")
-    courses: list = _key(["sensoren"], "Kurse, die eingerichtet und freigegeben werden.")
+    courses: list = _key(["sensoren", "daten", "calliope"], "Kurse, die eingerichtet und freigegeben werden "
+                         "(die Lehrkraft-Einstellungen von nbgrader zeigen auf den ersten).")
     teachers: list = _key([], "Benutzernamen der Lehrkräfte (Lab-Modus; keine Hub-Administratoren).")
     admins: list = _key([], "Hub-Administratoren (IT-Betreuung), nicht die Lehrkräfte.")
     language: str = _key("de_DE", "Sprache von JupyterLab (de_DE oder en_US).")

@@ -6,7 +6,7 @@ students get no formgrader, teachers get it.
 from __future__ import annotations
 
 import os
-import shutil
+import sys
 from pathlib import Path
 
 from jupyterhub.spawner import LocalProcessSpawner, SimpleLocalProcessSpawner
@@ -26,8 +26,16 @@ class RoleConfigMixin(HasTraits):
     jupyter_config_root = Unicode("", config=True, help="Folder with common/, student/, teacher/.")
 
     def get_env(self):
-        """The parent's environment plus the role's config path."""
+        """The parent's environment plus the role's config path, and this Python's scripts on PATH.
+
+        The hub may have been started as ``.venv/bin/schuelerlab`` without an activated venv; the
+        terminals of teachers and students must still find ``schuelerlab``, ``nbgrader`` and ``mpremote``.
+        """
         env = super().get_env()
+        scripts = str(Path(sys.executable).parent)
+        path = env.get("PATH", os.defpath)
+        if scripts not in path.split(os.pathsep):
+            env["PATH"] = os.pathsep.join([scripts, path])
         if self.jupyter_config_root:
             root = Path(self.jupyter_config_root)
             role = role_of(self.user)
@@ -76,26 +84,5 @@ class DemoSpawner(LimitsMixin, PrivateHomeSpawner):
     """Demo mode: private homes and rlimits, but no isolation between users (one machine to try out)."""
 
 
-#: Login shells that only refuse logins (``useradd --shell``): fine against SSH, useless in a terminal.
-NO_LOGIN_SHELLS = ("nologin", "false")
-
-
-def terminal_shell(login_shell: str) -> str:
-    """The shell for the JupyterLab terminal of an account whose login shell is ``login_shell``.
-
-    Student accounts get ``/usr/sbin/nologin`` (no SSH access); their terminal in the browser still
-    needs a real shell, or it closes at once. Every other login shell is kept.
-    """
-    if login_shell and Path(login_shell).name not in NO_LOGIN_SHELLS:
-        return login_shell
-    return shutil.which("bash", path="/usr/bin:/bin") or "/bin/sh"
-
-
 class LabSpawner(LimitsMixin, RoleConfigMixin, LocalProcessSpawner):
     """Runs each server as the person's own Unix account (lab mode)."""
-
-    def user_env(self, env):
-        """The account's USER and HOME; SHELL is a real shell even for no-login accounts (terminals)."""
-        env = super().user_env(env)
-        env["SHELL"] = terminal_shell(env.get("SHELL", ""))
-        return env

@@ -121,8 +121,11 @@ def chp_binary() -> Path:
     return ensure_chp(ROOT)
 
 
-def start_demo_hub(base: Path, *, extra: str = "") -> HubProcess:
-    """Start a demo hub on free ports in ``base`` (settings ``extra`` appended as TOML)."""
+def start_demo_hub(base: Path, *, extra: str = "", courses: str | None = '["sensoren"]') -> HubProcess:
+    """Start a demo hub on free ports in ``base`` (settings ``extra`` appended as TOML).
+
+    ``courses`` (TOML list) keeps start-up short; ``None`` serves the default courses (all of them).
+    """
     port, api, proxy_api = free_port(), free_port(), free_port()
     settings = base / "hub.toml"
     settings.write_text(
@@ -130,7 +133,8 @@ def start_demo_hub(base: Path, *, extra: str = "") -> HubProcess:
         f'bind_url = "http://127.0.0.1:{port}"\n'
         f'hub_api_url = "http://127.0.0.1:{api}"\n'
         f'proxy_api_url = "http://127.0.0.1:{proxy_api}"\n'
-        "[demo]\nstudents = 2\n" + extra, encoding="utf-8")
+        + (f"courses = {courses}\n" if courses else "")
+        + "[demo]\nstudents = 2\n" + extra, encoding="utf-8")
     hub = HubProcess(base / "state", settings, ROOT, f"http://127.0.0.1:{port}", base / "hub.log")
     hub.start()
     return hub
@@ -139,6 +143,15 @@ def start_demo_hub(base: Path, *, extra: str = "") -> HubProcess:
 @pytest.fixture(scope="module")
 def demo_hub(tmp_path_factory, chp_binary):
     hub = start_demo_hub(tmp_path_factory.mktemp("hub"))
+    yield hub
+    left = hub.stop()
+    assert left == [], f"processes left after stopping the hub: {left}"
+
+
+@pytest.fixture(scope="module")
+def all_courses_hub(tmp_path_factory, chp_binary):
+    """A demo hub with the default settings' courses (all three), as `make run` starts it."""
+    hub = start_demo_hub(tmp_path_factory.mktemp("lesson"), courses=None)
     yield hub
     left = hub.stop()
     assert left == [], f"processes left after stopping the hub: {left}"

@@ -2,7 +2,7 @@
 
 A real lab-mode hub (npm proxy, PAM logins, one Unix account per person, servers spawned as those
 accounts) with a teacher and a class of two students in course ``sensoren``. Student B fetches,
-solves one exercise and submits on B's own server (the HTTP calls of JupyterLab's Assignments panel);
+solves one exercise and hands in on B's own server (the browser's calls to the page "Meine Aufgaben");
 the teacher grades it with ``schuelerlab grade`` (sandbox) as the teacher's account. Student A then
 opens a real Jupyter terminal the browser's way (REST + websocket through the proxy) and tries to read
 B's home, the teacher's course folder, the shipped course sources, the gradebook and B's submission in
@@ -184,15 +184,19 @@ def _owned_file(path: Path, user: str, text: str) -> None:
 
 
 def _submit_as(lab: Lab, student: str, password: str) -> Path:
-    """``student`` fetches the assignment in the Lab's Assignments panel, solves exercise 1 (with a
-    secret mark) in the notebook, saves and submits: the HTTP calls JupyterLab makes, on the student's
+    """``student`` fetches the assignment on the German page "Meine Aufgaben", solves exercise 1 (with a
+    secret mark) in the notebook, saves and hands in: the HTTP calls of the browser, on the student's
     own server (running as the student's account)."""
     session = start_server(lab, student, password)
     base = f"{lab.hub.url}/user/{student}"
-    headers = {"X-XSRFToken": session.cookies.get("_xsrf", path=f"/user/{student}/")}
-    form = {"course_id": COURSE, "assignment_id": ASSIGNMENT}
-    r = session.post(f"{base}/assignments/fetch", data=form, headers=headers, timeout=120)
-    assert r.status_code == 200, r.text[:500]
+    xsrf = session.cookies.get("_xsrf", path=f"/user/{student}/")
+    form = {"kurs": COURSE, "aufgabe": ASSIGNMENT, "_xsrf": xsrf}
+
+    def action(name: str, done: str) -> None:
+        r = session.post(f"{base}/aufgaben/{name}", data=form, allow_redirects=False, timeout=120)
+        assert r.status_code == 302 and f"meldung={done}" in r.headers["Location"], (r.status_code, r.headers)
+
+    action("holen", "geholt")
     url = f"{base}/api/contents/{ASSIGNMENT}/{ASSIGNMENT}.ipynb"
     model = session.get(url, timeout=30).json()
     cells = [c for c in model["content"]["cells"]
@@ -200,10 +204,9 @@ def _submit_as(lab: Lab, student: str, password: str) -> Path:
     assert len(cells) == 1
     cells[0]["source"] = f"def spannung(wert):\n    return wert / 1023 * 3.3  # {lab.marks['submission']}"
     r = session.put(url, json={"type": "notebook", "format": "json", "content": model["content"]},
-                    headers=headers, timeout=30)
+                    headers={"X-XSRFToken": xsrf}, timeout=30)
     assert r.status_code == 200, r.text[:500]
-    r = session.post(f"{base}/assignments/submit", data=form, headers=headers, timeout=120)
-    assert r.status_code == 200 and "success\": false" not in r.text, r.text[:1000]
+    action("abgeben", "abgegeben")
     found = sorted((lab.exchange / COURSE / "inbound").glob(f"{student}+{ASSIGNMENT}+*"))
     assert len(found) == 1, found
     return found[0] / f"{ASSIGNMENT}.ipynb"

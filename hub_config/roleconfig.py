@@ -23,6 +23,10 @@ TEACHER_EXTENSIONS = ("nbgrader.server_extensions.formgrader", "nbgrader.server_
 UNUSED_EXTENSIONS = ("jupyter_lsp",)
 #: nbgrader's submit with private submissions (lab mode, see ``schuelerlab.hub.exchange``).
 PRIVATE_SUBMIT = "schuelerlab.hub.exchange.PrivateSubmit"
+#: nbgrader's student-side server extensions: their Lab plugins are hidden for students (the German
+#: page imports nbgrader only when it is opened), so an idle student server does not load nbgrader.
+STUDENT_UNUSED_EXTENSIONS = ("nbgrader.server_extensions.assignment_list",
+                             "nbgrader.server_extensions.validate_assignment")
 TEACHER_PLUGINS = ("@jupyter/nbgrader:formgrader", "@jupyter/nbgrader:create-assignment",
                    "@jupyter/nbgrader:course-list")
 #: nbgrader's English student UI (menu "Nbgrader", Assignment List, "Validate" button): students use
@@ -69,7 +73,8 @@ def role_files(settings: Settings, exchange: Path) -> dict[str, dict[str, str]]:
     nb.append(STUDENT_ID)
     if settings.hub.mode == "lab":  # submissions readable only by their student and the teacher
         nb.append(f"c.ExchangeFactory.submit = {PRIVATE_SUBMIT!r}")
-    off = {name: False for name in (*TEACHER_EXTENSIONS, *UNUSED_EXTENSIONS)} | {PAGE_EXTENSION: True}
+    off = {name: False for name in (*TEACHER_EXTENSIONS, *UNUSED_EXTENSIONS, *STUDENT_UNUSED_EXTENSIONS)}
+    off[PAGE_EXTENSION] = True
     unused = {name: False for name in UNUSED_EXTENSIONS}
     return {
         "common": {

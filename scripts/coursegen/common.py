@@ -104,7 +104,12 @@ def calliope_cell(nb: Notebook, datei: str, spalten: list[str], sekunden: int = 
 ### Mit echtem Calliope (freiwillig)
 
 {program}, misst die nächste Zelle {sekunden} Sekunden lang echte Werte. Ohne Calliope nimmt sie
-einfach die simulierten Messwerte aus `{datei}`.""")
+einfach die simulierten Messwerte aus `{datei}`.
+
+*Im Schülerlab-Hub* läuft das Notebook auf dem Server, der Calliope steckt aber an deinem Computer.
+Verbinde ihn deshalb zuerst im Browser (Chrome oder Edge): Schreibe in eine neue Zelle
+`from schuelerlab.hardware import SerialWidget` und `SerialWidget()`, führe sie aus und klicke auf
+„Calliope verbinden“.""")
     cols = ", ".join(f'"{s}"' for s in spalten)
     call = f'calliope_oder_beispiel("{datei}", spalten=[{cols}], sekunden={sekunden})'
     nb.code(f"{name} = {call}\n{name}.head()")

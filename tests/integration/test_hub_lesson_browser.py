@@ -35,6 +35,8 @@ def _shot(page, name: str) -> None:
 def _login(context, hub, account: dict, shot: str | None = None):
     page = context.new_page()
     page.goto(f"{hub.url}/hub/login")
+    assert page.evaluate("document.documentElement.lang") == "de"
+    _assert_german(page)
     page.fill("#username_input", account["username"])
     page.fill("#password_input", account["password"])
     if shot:

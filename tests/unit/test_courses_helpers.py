@@ -118,3 +118,21 @@ def test_recording_is_mapped_to_course_columns(tmp_path, monkeypatch):
     assert list(messen._passend(unnamed, "x.csv", ["licht"])["licht"]) == [7.0]
     too_few = pd.DataFrame({"time_s": [1.0], "a": [5.0]})
     assert list(messen._passend(too_few, "x.csv", ["temp", "light"]).columns) == ["t_ms", "temp", "light"]
+
+
+def test_a_board_connected_in_the_browser_counts_as_connected(monkeypatch):
+    """On the hub the board reaches the kernel only through Web Serial; the helper must see it."""
+    from schuelerlab.hardware.webserial import BrowserPort, handle_request, registry
+    from serial.tools import list_ports
+
+    monkeypatch.setattr(list_ports, "comports", lambda: [])  # no USB board at the server
+    assert not messen.calliope_angeschlossen()
+    port = BrowserPort("tok-kurs", lambda message: None)
+    registry.add(port)
+    try:
+        assert not messen.calliope_angeschlossen()  # the widget exists, but no board is chosen yet
+        assert handle_request({"token": "tok-kurs", "event": "open"}) == {"status": "ok"}
+        assert messen.calliope_angeschlossen()
+    finally:
+        registry.remove(port)
+    assert not messen.calliope_angeschlossen()

@@ -34,6 +34,9 @@ def test_role_configs(tmp_path):
     assert page["disabledExtensions"]["@jupyter/nbgrader:formgrader"] is True
     # the German assignments page replaces nbgrader's English list for students; teachers keep both
     assert page["disabledExtensions"]["@jupyter/nbgrader:assignment-list"] is True
+    # an idle student server does not load nbgrader (the page imports it when opened)
+    assert student["ServerApp"]["jpserver_extensions"]["nbgrader.server_extensions.assignment_list"] is False
+    assert "nbgrader.server_extensions.assignment_list" not in teacher["ServerApp"]["jpserver_extensions"]
     for role in (student, teacher):
         assert role["ServerApp"]["jpserver_extensions"]["schuelerlab.hub.assignments_page"] is True
         assert role["ServerApp"]["terminado_settings"]["shell_command"] == ["/bin/bash"]

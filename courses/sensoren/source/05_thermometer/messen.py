@@ -27,7 +27,23 @@ def lade_beispiel(datei: str) -> pd.DataFrame:
 
 
 def calliope_angeschlossen() -> bool:
-    """True when a Calliope mini (or micro:bit) is plugged in via USB."""
+    """True when a Calliope is plugged in via USB here, or connected in the browser (Web Serial).
+
+    On the hub the kernel runs on the server: a board on the child's computer reaches it only
+    through the widget's button "Calliope verbinden" (``schuelerlab.hardware.SerialWidget``).
+    """
+    return _im_browser() or _an_usb()
+
+
+def _im_browser() -> bool:
+    try:
+        from schuelerlab.hardware.webserial import registry
+    except ImportError:
+        return False
+    return registry.current() is not None
+
+
+def _an_usb() -> bool:
     try:
         from serial.tools import list_ports
     except ImportError:

@@ -57,10 +57,12 @@ def _require(data: dict, key: str, kind: type, where: Path) -> object:
 
 
 def _grading(notebook: Path) -> tuple[int, float]:
-    """Number of autograded test cells and their points in a source notebook (0, 0 if missing)."""
-    if not notebook.exists():
+    """Number of autograded test cells and their points in a source notebook (0, 0 if missing or,
+    for students in lab mode, closed)."""
+    try:
+        cells = json.loads(notebook.read_text(encoding="utf-8")).get("cells", [])
+    except (FileNotFoundError, NotADirectoryError, PermissionError):
         return 0, 0.0
-    cells = json.loads(notebook.read_text(encoding="utf-8")).get("cells", [])
     graded = [c["metadata"]["nbgrader"] for c in cells
               if c.get("metadata", {}).get("nbgrader", {}).get("grade")]
     return len(graded), float(sum(g.get("points", 0) for g in graded))

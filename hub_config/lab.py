@@ -1,7 +1,9 @@
-"""Lab mode preparation: root check, venv reachable by every account, exchange, teacher homes."""
+"""Lab mode preparation: root check, venv reachable by every account, exchange, teacher homes, and
+the shipped course sources (solutions, hidden tests) closed to everybody but the teachers."""
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import shutil
 import sys
@@ -13,6 +15,9 @@ from schuelerlab.hub.settings import Settings
 from schuelerlab.hub.state import StatePaths
 
 from schuelerlab.errors import UserError
+
+#: Unix group of every teacher: may read the shipped course sources (solutions and hidden tests).
+TEACHER_GROUP = "schuelerlab-lehrkraefte"
 
 
 def require_root() -> None:
@@ -30,12 +35,25 @@ def unreachable_parent(path: Path) -> Path | None:
     return None
 
 
-def check_venv_reachable() -> None:
-    """Spawned accounts must be able to run this Python (reference P1)."""
-    blocked = unreachable_parent(Path(sys.executable).resolve())
-    if blocked is not None:
-        raise UserError(f"Die Python-Umgebung {sys.prefix} liegt in {blocked}, den andere Konten nicht "
-                        "öffnen dürfen. Lege die Umgebung an einen allgemein lesbaren Ort (z. B. /opt).")
+def needed_by_servers() -> list[Path]:
+    """What every account must reach to run a server: the venv's ``python`` (as named, not resolved:
+    the venv folder itself), the interpreter it links to, and the installed schuelerlab and JupyterHub."""
+    paths = [Path(sys.executable).absolute(), Path(sys.executable).resolve()]
+    for name in ("schuelerlab", "jupyterhub"):
+        spec = importlib.util.find_spec(name)
+        if spec and spec.origin:
+            paths.append(Path(spec.origin))
+    return paths
+
+
+def check_venv_reachable(paths: list[Path] | None = None) -> None:
+    """Spawned accounts must be able to run this Python and import its packages (reference P1)."""
+    for path in paths if paths is not None else needed_by_servers():
+        blocked = unreachable_parent(path)
+        if blocked is not None:
+            raise UserError(f"Die Python-Umgebung {sys.prefix} braucht {path}; das liegt in {blocked}, "
+                            "den andere Konten nicht öffnen dürfen. Lege die Umgebung an einen allgemein "
+                            "lesbaren Ort (z. B. /opt).")
 
 
 def prepare_lab(settings: Settings, paths: StatePaths, *, exchange: Path) -> AccountStore:
@@ -68,3 +86,30 @@ def fix_owners(homes: dict[str, Path]) -> None:
         for top in tops:
             for path in [top, *top.rglob("*")] if top.exists() else []:
                 shutil.chown(path, name, name)
+
+
+def course_source_dirs() -> list[Path]:
+    """The ``source/`` folder of every course shipped in the installed package."""
+    spec = importlib.util.find_spec("schuelerlab.courses")
+    locations = spec.submodule_search_locations if spec and spec.submodule_search_locations else []
+    return sorted(src for loc in locations for src in Path(loc).glob("*/source") if src.is_dir())
+
+
+def protect_course_sources(teachers: list[str]) -> list[Path]:
+    """Close the shipped course sources to students: root and :data:`TEACHER_GROUP`, mode 0750.
+
+    The venv must be readable by every account (P1), and the courses ship inside it with their
+    solutions and hidden tests. Teachers keep reading them (``schuelerlab course setup`` runs as the
+    teacher); students get "Permission denied". Returns the protected folders.
+    """
+    gid = unix.ensure_group(TEACHER_GROUP, teachers)
+    folders = course_source_dirs()
+    for folder in folders:
+        try:
+            os.chown(folder, 0, gid)
+            folder.chmod(0o750)
+        except OSError as err:
+            raise UserError(f"Die Kursquellen in {folder} (mit Musterlösungen) lassen sich nicht vor den "
+                            f"Schülerkonten schützen ({err.strerror}). Installiere schuelerlab in einen "
+                            "Ordner, den root ändern darf (z. B. /opt).")
+    return folders

@@ -1,7 +1,8 @@
 """Per-role Jupyter config folders, found by single-user servers through ``JUPYTER_CONFIG_PATH``.
 
-- ``common/``: ``nbgrader_config.py`` (exchange root, course id) and the Lab defaults: German, no news,
-  no update check, the menu "Aufgaben" that opens the German assignments page.
+- ``common/``: ``nbgrader_config.py`` (exchange root, course id; lab mode: private submissions) and the
+  Lab defaults: German, no news, no update check, the menu "Aufgaben" that opens the German assignments
+  page.
 - ``student/``: formgrader and course list off (server extensions → HTTP 404; Lab plugins hidden), the
   English Assignment List hidden (the German page replaces it);
   ``jupyter_lsp`` off for everyone (no language server is installed; saves memory per server).
@@ -20,6 +21,8 @@ from schuelerlab.hub.state import StatePaths
 TEACHER_EXTENSIONS = ("nbgrader.server_extensions.formgrader", "nbgrader.server_extensions.course_list")
 #: Server extensions nobody needs: jupyter_lsp serves language servers, and none is installed.
 UNUSED_EXTENSIONS = ("jupyter_lsp",)
+#: nbgrader's submit with private submissions (lab mode, see ``schuelerlab.hub.exchange``).
+PRIVATE_SUBMIT = "schuelerlab.hub.exchange.PrivateSubmit"
 #: nbgrader's student-side server extensions: their Lab plugins are hidden for students (the German
 #: page imports nbgrader only when it is opened), so an idle student server does not load nbgrader.
 STUDENT_UNUSED_EXTENSIONS = ("nbgrader.server_extensions.assignment_list",
@@ -68,6 +71,8 @@ def role_files(settings: Settings, exchange: Path) -> dict[str, dict[str, str]]:
     if len(courses) == 1:
         nb.append(f"c.CourseDirectory.course_id = {courses[0]!r}")
     nb.append(STUDENT_ID)
+    if settings.hub.mode == "lab":  # submissions readable only by their student and the teacher
+        nb.append(f"c.ExchangeFactory.submit = {PRIVATE_SUBMIT!r}")
     off = {name: False for name in (*TEACHER_EXTENSIONS, *UNUSED_EXTENSIONS, *STUDENT_UNUSED_EXTENSIONS)}
     off[PAGE_EXTENSION] = True
     unused = {name: False for name in UNUSED_EXTENSIONS}

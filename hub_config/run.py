@@ -43,6 +43,7 @@ def prepare(*, settings: Settings, paths: StatePaths) -> None:
     else:
         store = lab.prepare_lab(settings, paths, exchange=exchange)
         homes = lab.teacher_homes(settings, store)
+        lab.protect_course_sources(sorted(homes))
     write_role_configs(settings, paths, exchange=exchange)
     write_teacher_configs(settings, homes)
     if not demo:

@@ -5,6 +5,7 @@ The command builders are pure (unit-tested); :func:`run` executes them.
 
 from __future__ import annotations
 
+import grp
 import pwd
 import subprocess
 from pathlib import Path
@@ -76,3 +77,33 @@ def delete_user(name: str) -> None:
     """Remove the account and its home, if it exists."""
     if user_exists(name):
         run(userdel_command(name))
+
+
+def group_exists(name: str) -> bool:
+    """True if a Unix group ``name`` exists."""
+    try:
+        grp.getgrnam(name)
+    except KeyError:
+        return False
+    return True
+
+
+def groupadd_command(name: str) -> list[str]:
+    """``groupadd`` for a system group (no user of that name)."""
+    return ["groupadd", "--system", name]
+
+
+def add_to_group_command(user: str, group: str) -> list[str]:
+    """``usermod`` adding ``user`` to the supplementary ``group`` (keeping the other groups)."""
+    return ["usermod", "--append", "--groups", group, user]
+
+
+def ensure_group(name: str, members: list[str]) -> int:
+    """Create the group if missing and add every member not yet in it; return its gid."""
+    if not group_exists(name):
+        run(groupadd_command(name))
+    present = set(grp.getgrnam(name).gr_mem)
+    for user in members:
+        if user not in present and user_exists(user):
+            run(add_to_group_command(user, name))
+    return grp.getgrnam(name).gr_gid

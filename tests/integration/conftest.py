@@ -39,17 +39,24 @@ def processes_under(folder: Path) -> list[int]:
 
 
 class HubProcess:
-    """``schuelerlab hub run --demo`` as a real process group (stopped like Ctrl-C)."""
+    """``schuelerlab hub run --demo`` as a real process group (stopped like Ctrl-C).
 
-    def __init__(self, state: Path, settings: Path, proxy_dir: Path, url: str, log: Path):
+    Lab mode: ``demo=False``, with ``python`` (a venv every account can run) and its ``env``.
+    """
+
+    def __init__(self, state: Path, settings: Path, proxy_dir: Path, url: str, log: Path, *,
+                 demo: bool = True, python: str = sys.executable, env: dict[str, str] | None = None):
         self.state, self.settings, self.proxy_dir, self.url, self.log = state, settings, proxy_dir, url, log
+        self.demo, self.python, self.env = demo, python, env
         self.proc: subprocess.Popen | None = None
 
     def start(self) -> None:
-        cmd = [sys.executable, "-m", "schuelerlab", "hub", "run", "--demo", "--settings", str(self.settings),
-               "--state-dir", str(self.state), "--proxy-dir", str(self.proxy_dir)]
+        cmd = [self.python, "-m", "schuelerlab", "hub", "run", *(["--demo"] if self.demo else []),
+               "--settings", str(self.settings), "--state-dir", str(self.state),
+               "--proxy-dir", str(self.proxy_dir)]
         out = self.log.open("a")
-        self.proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        self.proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+                                     env=self.env, cwd=None if self.demo else self.state.parent)
         for _ in range(240):
             if self.proc.poll() is not None:
                 raise RuntimeError(f"hub exited with {self.proc.returncode}:\n{self.log.read_text()[-3000:]}")
@@ -267,3 +274,10 @@ def hub_factory(chp_binary):
     yield start
     for hub in hubs:
         hub.stop()
+
+
+@pytest.fixture(scope="session")
+def hub_process_class():
+    """:class:`HubProcess` itself, for tests that start hubs their own way (test modules cannot import
+    this file)."""
+    return HubProcess

@@ -69,6 +69,20 @@ def test_secrets_are_private_and_stable(tmp_path):
     assert ensure_state(tmp_path / "state").secret_file("cookie_secret").read_text() == first
 
 
+def test_lab_mode_submissions_are_private(tmp_path):
+    from nbgrader.exchange import ExchangeFactory
+    from schuelerlab.hub.exchange import PrivateSubmit
+    from traitlets.config.loader import PyFileConfigLoader
+
+    lab = ensure_state(tmp_path / "lab")
+    write_role_configs(parse_settings({"hub": {"mode": "lab"}}), lab, exchange=tmp_path / "ex")
+    config = PyFileConfigLoader("nbgrader_config.py", path=str(lab.role_dir("common"))).load_config()
+    assert ExchangeFactory(config=config).submit is PrivateSubmit
+    demo = ensure_state(tmp_path / "demo")
+    write_role_configs(parse_settings({}), demo, exchange=tmp_path / "ex")
+    assert "ExchangeFactory" not in (demo.role_dir("common") / "nbgrader_config.py").read_text()
+
+
 def test_all_courses_by_default_and_no_course_id_then(tmp_path):
     paths = ensure_state(tmp_path / "state")
     settings = parse_settings({})

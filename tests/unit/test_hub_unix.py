@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from schuelerlab.hub import unix
-from schuelerlab.hub.lab import unreachable_parent
+from schuelerlab.hub.lab import check_venv_reachable, needed_by_servers, unreachable_parent
 
 from schuelerlab.errors import UserError
 
@@ -39,7 +39,24 @@ def test_unreachable_parent():
         (closed / "venv").mkdir(parents=True)
         closed.chmod(0o700)
         assert unreachable_parent(closed / "venv" / "python") == closed
+        # a venv in a private folder is refused even if its python links to a reachable interpreter
+        with pytest.raises(UserError, match="nicht öffnen"):
+            check_venv_reachable([Path("/usr/bin/env"), closed / "venv" / "lib" / "schuelerlab"])
         closed.chmod(0o755)
         assert unreachable_parent(closed / "venv" / "python") is None
+        check_venv_reachable([closed / "venv" / "python"])
     finally:
         shutil.rmtree(base)
+
+
+def test_group_commands():
+    assert unix.groupadd_command("lehrkraefte") == ["groupadd", "--system", "lehrkraefte"]
+    cmd = unix.add_to_group_command("frau-k", "schuelerlab-lehrkraefte")
+    assert cmd[0] == "usermod" and "--append" in cmd and cmd[-2:] == ["schuelerlab-lehrkraefte", "frau-k"]
+    assert unix.group_exists("root") and not unix.group_exists("gibt-es-nicht-42")
+
+
+def test_servers_need_the_venv_and_its_packages():
+    names = [str(p) for p in needed_by_servers()]
+    assert any("schuelerlab" in n for n in names) and any("jupyterhub" in n for n in names)
+    assert len(names) == 4

@@ -12,6 +12,7 @@ The Lab's menu gets an entry for it (``roleconfig.lab_defaults``).
 
 from __future__ import annotations
 
+import asyncio
 import os
 from pathlib import Path
 from urllib.parse import urlencode
@@ -21,7 +22,11 @@ from schuelerlab.hub import grading_page
 from schuelerlab.hub.assignments_view import Row, merge, render_page
 from tornado import web
 
-ACTIONS = ("holen", "abgeben", "rueckmeldung", "bewerten")
+from schuelerlab.errors import UserError
+
+ACTIONS = ("holen", "pruefen", "abgeben", "rueckmeldung", "bewerten")
+#: The last "Prüfen" result per (course, assignment) in this server.
+CHECKS: dict[tuple[str, str], str] = {}
 
 
 def is_teacher() -> bool:
@@ -55,15 +60,19 @@ class AssignmentsPage(JupyterHandler):
     @web.authenticated
     def get(self) -> None:
         """Render the page (``?meldung=KEY&aufgabe=NAME`` shows a result message)."""
-        rows = load_rows(self)
         message = self.get_argument("meldung", None)
-        if rows is None:
-            rows, message = [], "liste_fehler"
         xsrf = self.xsrf_token.decode("ascii")
-        teacher, busy = ("", False)
-        if is_teacher():
-            home = Path(self.serverapp.root_dir)
-            teacher, busy = grading_page.teacher_section(home, base_url=self.base_url, xsrf=xsrf)
+        if is_teacher():  # teachers hand nothing in: only their courses to grade
+            rows, (teacher, busy) = [], grading_page.teacher_section(
+                Path(self.serverapp.root_dir), base_url=self.base_url, xsrf=xsrf)
+            if message == "bewertung_laeuft" and not busy:
+                message = "bewertung_fertig"
+        else:
+            rows, teacher, busy = load_rows(self), "", False
+            if rows is None:
+                rows, message = [], "liste_fehler"
+            for row in rows:
+                row.check_text = CHECKS.get((row.course, row.assignment), "") if row.fetched else ""
         self.set_header("Content-Type", "text/html; charset=UTF-8")
         self.set_header("Cache-Control", "no-store")
         self.finish(render_page(rows, base_url=self.base_url, xsrf=xsrf, message=message,
@@ -74,10 +83,13 @@ class AssignmentAction(JupyterHandler):
     """POST ``holen`` | ``abgeben`` | ``rueckmeldung`` for one course and assignment, then back."""
 
     @web.authenticated
-    def post(self, action: str) -> None:
+    async def post(self, action: str) -> None:
         """Run the action through nbgrader; redirect to the page with the German result."""
         course, assignment = self.get_argument("kurs"), self.get_argument("aufgabe")
-        key = self._run(action, course, assignment)
+        if action == "pruefen":
+            key = await self._check(course, assignment)
+        else:
+            key = self._run(action, course, assignment)
         self.redirect(f"{self.base_url}aufgaben?" + urlencode({"meldung": key, "aufgabe": assignment}))
 
     def _run(self, action: str, course: str, assignment: str) -> str:
@@ -102,6 +114,20 @@ class AssignmentAction(JupyterHandler):
         return done
 
 
+    async def _check(self, course: str, assignment: str) -> str:
+        """Run the visible tests of the saved notebooks (``schuelerlab check``) in a worker thread."""
+        rows = load_rows(self) or []
+        row = next((r for r in rows if (r.course, r.assignment) == (course, assignment) and r.fetched), None)
+        if row is None:
+            return "fehler"
+        root = Path(self.serverapp.root_dir)
+        texts = []
+        for path in row.fetched_notebooks:
+            text = await asyncio.get_running_loop().run_in_executor(None, _check_text, root / path)
+            texts.append(text if len(row.fetched_notebooks) == 1 else f"{Path(path).name}:\n{text}")
+        CHECKS[(course, assignment)] = "\n\n".join(texts)
+        return "geprueft"
+
     def _grade(self, course: str, assignment: str) -> str:
         home = Path(self.serverapp.root_dir)
         folders = {d.name: d for d in grading_page.course_dirs(home)} if is_teacher() else {}
@@ -109,6 +135,16 @@ class AssignmentAction(JupyterHandler):
             raise web.HTTPError(404)
         started = grading_page.start_grading(folders[course], assignment)
         return "bewertung_laeuft" if started else "bewertung_schon"
+
+
+def _check_text(notebook: Path) -> str:
+    """The German report of the visible tests, or what went wrong."""
+    from schuelerlab.graders.selfcheck import check_notebook
+
+    try:
+        return check_notebook(notebook=notebook).text()
+    except UserError as error:
+        return str(error)
 
 
 def _jupyter_server_extension_points() -> list[dict]:

@@ -18,6 +18,8 @@ MESSAGES = {
     "geholt": ("ok", "„{a}“ ist geholt. Du findest die Aufgabe im Ordner {a}. Klicke unten auf „Öffnen“."),
     "abgegeben": ("ok", "„{a}“ ist abgegeben. Deine Lehrkraft bekommt die Dateien so, wie sie gespeichert "
                         "waren. Du kannst noch einmal abgeben – dann zählt die neueste Abgabe."),
+    "geprueft": ("info", "„{a}“ ist geprüft, so wie es gespeichert ist. Das Ergebnis steht unten bei der "
+                         "Aufgabe."),
     "rueckmeldung": ("ok", "Die Rückmeldung zu „{a}“ ist da. Klicke unten auf „Rückmeldung lesen“."),
     "keine_rueckmeldung": ("info", "Zu „{a}“ gibt es noch keine Rückmeldung. Deine Lehrkraft bewertet erst "
                                    "alle Abgaben. Schau später noch einmal nach."),
@@ -27,6 +29,8 @@ MESSAGES = {
                          "nicht, sag deiner Lehrkraft Bescheid."),
     "bewertung_laeuft": ("info", "Die Bewertung von „{a}“ läuft (etwa eine Sekunde pro Abgabe). Die Seite "
                                  "lädt sich selbst neu, bis die Tabelle mit den Punkten da ist."),
+    "bewertung_fertig": ("ok", "Die Bewertung von „{a}“ ist fertig. Die Punkte stehen unten; die Kinder "
+                               "können ihre Rückmeldung jetzt holen."),
     "bewertung_schon": ("info", "Die Bewertung von „{a}“ läuft schon. Warte, bis sie fertig ist."),
     "liste_fehler": ("fehler", "Die Aufgaben können gerade nicht gelesen werden. Lade die Seite neu. "
                                "Klappt es wieder nicht, sag deiner Lehrkraft Bescheid."),
@@ -44,6 +48,7 @@ class Row:
     submitted_at: str | None = None  # nbgrader timestamp of the newest submission
     feedback_ready: bool = False  # new feedback waits in the exchange
     feedback_files: list[str] = field(default_factory=list)  # server-relative paths of fetched feedback
+    check_text: str = ""  # the last "Prüfen" result (visible tests, German)
 
     @property
     def fetched(self) -> bool:
@@ -116,6 +121,7 @@ def _actions(row: Row, base_url: str, xsrf: str) -> str:
         name = escape(path.rsplit("/", 1)[-1])
         parts.append(f'<a class="knopf" href="{_url(base_url, "lab/tree", path)}">Öffnen: {name}</a>')
     if row.fetched:
+        parts.append(_button(base_url, xsrf, "pruefen", row, "Prüfen"))
         parts.append(_button(base_url, xsrf, "abgeben", row, "Abgeben"))
     if row.feedback_ready:
         parts.append(_button(base_url, xsrf, "rueckmeldung", row, "Rückmeldung holen"))
@@ -123,6 +129,10 @@ def _actions(row: Row, base_url: str, xsrf: str) -> str:
         parts.append(f'<a class="knopf" target="_blank" href="{_url(base_url, "files", path)}">'
                      "Rückmeldung lesen</a>")
     return " ".join(parts)
+
+
+def _check(row: Row) -> str:
+    return f'<pre class="pruefung">{escape(row.check_text)}</pre>' if row.check_text else ""
 
 
 def _message(key: str | None, assignment: str) -> str:
@@ -135,7 +145,7 @@ def _message(key: str | None, assignment: str) -> str:
 def _course_table(course: str, rows: list[Row], base_url: str, xsrf: str) -> str:
     body = "".join(
         f'<tr data-aufgabe="{escape(r.assignment)}"><td>{escape(r.assignment)}</td><td>{_state(r)}</td>'
-        f"<td>{_actions(r, base_url, xsrf)}</td></tr>" for r in rows)
+        f"<td>{_actions(r, base_url, xsrf)}{_check(r)}</td></tr>" for r in rows)
     return (f"<h2>Kurs: {escape(course)}</h2><table><thead><tr><th>Aufgabe</th><th>Stand</th>"
             f"<th>Was du tun kannst</th></tr></thead><tbody>{body}</tbody></table>")
 
@@ -151,8 +161,16 @@ def render_page(rows: list[Row], *, base_url: str, xsrf: str, message: str | Non
     if not rows and message != "liste_fehler" and not teacher:
         tables = "<p>Deine Lehrkraft hat noch keine Aufgaben freigegeben. Schau später noch einmal nach.</p>"
     head = '<meta http-equiv="refresh" content="3">' if refresh else ""
+    intro = TEACHER_INTRO if teacher else STUDENT_INTRO
     return PAGE.format(message=_message(message, assignment), tables=tables + teacher, head=head,
-                       lab=escape(f"{base_url}lab"))
+                       intro=intro, lab=escape(f"{base_url}lab"))
+
+
+STUDENT_INTRO = ("Hier holst du neue Aufgaben, prüfst und gibst sie ab und liest die Rückmeldung deiner "
+                 "Lehrkraft. Speichere dein Notebook (Strg + S), bevor du auf „Prüfen“ oder „Abgeben“ "
+                 "klickst.")
+TEACHER_INTRO = ("Hier sammeln Sie die Abgaben ein und bewerten sie: in der Sandbox, mit Rückmeldung für "
+                 "jedes Kind und Noten als CSV-Datei für Excel.")
 
 
 PAGE = """<!DOCTYPE html>
@@ -168,13 +186,11 @@ button, a.knopf {{ font-size: 1rem; padding: .35rem .8rem; margin: .1rem; border
   display: inline-block; }}
 a.knopf {{ background: #fff; color: #1565c0; }}
 .meldung {{ padding: .8rem; border-radius: .3rem; }}
-pre.bewertung {{ background: #f5f5f5; padding: .6rem; overflow-x: auto; font-size: .85rem; }}
+pre.bewertung, pre.pruefung {{ background: #f5f5f5; padding: .6rem; overflow-x: auto; font-size: .85rem; }}
 .ok {{ background: #e8f5e9; }} .info {{ background: #e3f2fd; }} .fehler {{ background: #ffebee; }}
 </style></head>
 <body><h1>Meine Aufgaben</h1>
-<p>Hier holst du neue Aufgaben, gibst sie ab und liest die Rückmeldung deiner Lehrkraft.
-Speichere dein Notebook (Strg + S), bevor du auf „Abgeben“ klickst.
-<a href="{lab}">Zurück zu JupyterLab</a></p>
+<p>{intro} <a href="{lab}">Zurück zu JupyterLab</a></p>
 {message}
 {tables}
 </body></html>

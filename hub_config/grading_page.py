@@ -95,7 +95,11 @@ def _result(course_dir: Path, assignment: str, home: Path, base_url: str) -> str
 def teacher_section(home: Path, *, base_url: str, xsrf: str) -> tuple[str, bool]:
     """HTML for every course folder; and whether a grading run is still working (page reloads)."""
     parts, busy = [], False
-    for course_dir in course_dirs(home):
+    folders = course_dirs(home)
+    if not folders:
+        return ("<p>Sie haben noch keinen Kursordner. Legen Sie einen an, im Terminal zum Beispiel mit "
+                "<code>schuelerlab course setup sensoren</code>.</p>", False)
+    for course_dir in folders:
         course_id = course_dir.name
         released = sorted(d.name for d in (course_dir / "release").iterdir()) \
             if (course_dir / "release").is_dir() else []

@@ -97,7 +97,7 @@ def _teacher_grades(context, hub, teacher: dict) -> str:
     page = _open_assignments(context, lab)
     row = page.locator(f'tr[data-bewertung="{ASSIGNMENT}"]')
     assert row.locator("td").nth(1).inner_text() == "1"  # one child handed in
-    _shot(page, "07-lehrkraft-vorher")
+    _shot(page, "08-lehrkraft-vorher")
     row.locator("button[data-aktion=bewerten]").click()
     assert f"Die Bewertung von „{ASSIGNMENT}“ läuft" in _message(page)
     deadline, text = time.monotonic() + 300, ""
@@ -108,7 +108,9 @@ def _teacher_grades(context, hub, teacher: dict) -> str:
         except Exception:  # noqa: BLE001 - the page was just reloading
             text = ""
     page.wait_for_load_state()
-    _shot(page, "08-lehrkraft-bewertet")
+    page.locator(".meldung", has_text="ist fertig").wait_for(timeout=30_000)
+    assert page.locator("button[data-aktion=holen]").count() == 0  # teachers only grade
+    _shot(page, "09-lehrkraft-bewertet")
     _terminal_finds_the_command(context, hub, teacher, lab)
     return text
 
@@ -132,7 +134,7 @@ def _terminal_finds_the_command(context, hub, teacher: dict, lab) -> None:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and "Sensoren bauen" not in screen.inner_text():
         time.sleep(0.5)
-    _shot(lab, "09-lehrkraft-terminal")
+    _shot(lab, "10-lehrkraft-terminal")
     assert "Sensoren bauen" in screen.inner_text(), screen.inner_text()
 
 
@@ -168,13 +170,19 @@ def test_a_whole_lesson_in_the_browser(all_courses_hub):
             tasks.wait_for_selector(".jp-Notebook .jp-CodeCell", timeout=120_000)
             _solve_in_notebook(tasks)
             _assert_german(tasks)  # no English nbgrader menu or "Validate" button for students
-            _shot(tasks, "05-geloest-und-geprueft")
+            _shot(tasks, "05-geloest")
 
             tasks.goto(f"{hub.url}/hub/user-redirect/aufgaben")
+            _row(tasks).locator("button[data-aktion=pruefen]").click()  # the visible tests, before handing in
+            assert f"„{ASSIGNMENT}“ ist geprüft" in _message(tasks)
+            check = _row(tasks).locator("pre.pruefung").inner_text()
+            assert re.search(r"\b2 von \d+ Punkten", check), check
+            assert "rohwert ist noch nicht fertig" in check, check  # the tip for exercise 2
+            _shot(tasks, "06-selbst-geprueft")
             _row(tasks).locator("button[data-aktion=abgeben]").click()
             assert f"„{ASSIGNMENT}“ ist abgegeben" in _message(tasks)
             assert "Abgegeben am" in _row(tasks).inner_text()
-            _shot(tasks, "06-abgegeben")
+            _shot(tasks, "07-abgegeben")
 
             # before grading there is nothing to fetch, and the page says so
             assert _row(tasks).locator("button[data-aktion=rueckmeldung]").count() == 0
@@ -187,13 +195,13 @@ def test_a_whole_lesson_in_the_browser(all_courses_hub):
             tasks.reload()
             _row(tasks).locator("button[data-aktion=rueckmeldung]").click()
             assert f"Die Rückmeldung zu „{ASSIGNMENT}“ ist da" in _message(tasks)
-            _shot(tasks, "10-rueckmeldung-geholt")
+            _shot(tasks, "11-rueckmeldung-geholt")
             with kid.expect_page() as info:
                 _row(tasks).locator("a", has_text="Rückmeldung lesen").click()
             feedback = info.value
             feedback.wait_for_load_state()
             text = feedback.locator("body").inner_text()
-            _shot(feedback, "11-rueckmeldung-lesen")
+            _shot(feedback, "12-rueckmeldung-lesen")
             assert f"Rückmeldung: {ASSIGNMENT}" in text, text[:1000]
             assert re.search(r"\b2 von \d+ Punkten", text), text[:1000]
             assert "spannung_(512)" not in text  # hidden tests are counted, never shown

@@ -48,8 +48,9 @@ def test_page_is_german_with_forms_carrying_the_xsrf_token():
                        message="geholt", assignment="01_spannung")
     assert '<html lang="de">' in page and "Meine Aufgaben" in page and "Kurs: sensoren" in page
     assert "„01_spannung“ ist geholt" in page
-    assert page.count('name="_xsrf" value="tok123"') == 2  # Holen for 02, Abgeben for 01
+    assert page.count('name="_xsrf" value="tok123"') == 3  # Holen for 02, Prüfen and Abgeben for 01
     assert 'action="/user/a/aufgaben/holen"' in page and 'action="/user/a/aufgaben/abgeben"' in page
+    assert 'action="/user/a/aufgaben/pruefen"' in page and '<pre class="pruefung"' not in page
     assert 'href="/user/a/lab/tree/01_spannung/01_spannung.ipynb"' in page
     assert "Fetch" not in page and "Submit" not in page
 
@@ -71,3 +72,11 @@ def test_german_time_and_broken_timestamps():
     assert german_time("2026-11-22 09:30:00.000000 UTC").startswith("22.11.2026 um ")
     assert german_time("kaputt") == "kaputt"
     assert german_time(None) == ""
+
+
+def test_the_last_check_is_shown_under_its_assignment():
+    rows = merge([FETCHED])
+    rows[0].check_text = "✘ test_2: <Tipp>\n2 von 6 Punkten"
+    page = render_page(rows, base_url="/", xsrf="t", message="geprueft", assignment="01_spannung")
+    assert '<pre class="pruefung">✘ test_2: &lt;Tipp&gt;\n2 von 6 Punkten</pre>' in page
+    assert "„01_spannung“ ist geprüft" in page

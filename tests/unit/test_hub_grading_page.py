@@ -43,3 +43,8 @@ def test_section_is_german_and_offers_grading_per_released_assignment(tmp_path):
     assert "1 Abgaben bewertet" in html and "&lt;kim&gt;" in html and "Bewerte Abgaben" not in html
     assert 'href="/user/lehrer/files/sensoren/uebersicht-01_spannung.png"' in html
     assert "Noten (CSV" not in html  # no export yet, so no link
+
+
+def test_a_teacher_without_course_folder_is_told_how_to_make_one(tmp_path):
+    html, busy = grading_page.teacher_section(tmp_path, base_url="/", xsrf="t")
+    assert "schuelerlab course setup" in html and not busy

@@ -1,13 +1,12 @@
 """Jupyter server extension: the German "Meine Aufgaben" page at ``/user/<name>/aufgaben``.
 
-Teachers see their courses there too, with "Einsammeln und bewerten" (``grading_page``).
-
-nbgrader's own Assignment List panel is English ("Fetch", "Submit"). This page offers the same steps
-in German, for students and teachers alike: fetch a released assignment, open its notebooks, hand it
-in, fetch and read the feedback. The work is done by nbgrader's ``AssignmentList`` (the class behind
-its panel), so files land where the panel puts them (the server root, reference P10). Plain HTML
-forms with the XSRF token; after each action the page reloads with a German result message.
-The Lab's menu gets an entry for it (``roleconfig.lab_defaults``).
+nbgrader's own Assignment List panel is English ("Fetch", "Submit"). For students this page offers the
+same steps in German: fetch a released assignment, open its notebooks, check them (the visible tests,
+``schuelerlab check``), hand them in, fetch and read the feedback. The work is done by nbgrader's
+``AssignmentList`` (the class behind its panel), so files land where the panel puts them (the server
+root, reference P10). Teachers see their course folders instead, with "Einsammeln und bewerten"
+(``grading_page``). Plain HTML forms with the XSRF token; after each action the page reloads with a
+German result message. The Lab's menu gets an entry for it (``roleconfig.lab_defaults``).
 """
 
 from __future__ import annotations
@@ -80,7 +79,7 @@ class AssignmentsPage(JupyterHandler):
 
 
 class AssignmentAction(JupyterHandler):
-    """POST ``holen`` | ``abgeben`` | ``rueckmeldung`` for one course and assignment, then back."""
+    """POST one of :data:`ACTIONS` for one course and assignment, then back to the page."""
 
     @web.authenticated
     async def post(self, action: str) -> None:
@@ -112,7 +111,6 @@ class AssignmentAction(JupyterHandler):
                            result.get("value"))
             return "fehler"
         return done
-
 
     async def _check(self, course: str, assignment: str) -> str:
         """Run the visible tests of the saved notebooks (``schuelerlab check``) in a worker thread."""

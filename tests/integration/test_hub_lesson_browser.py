@@ -165,6 +165,16 @@ def test_a_whole_lesson_in_the_browser(all_courses_hub):
             _row(tasks).locator("button[data-aktion=holen]").click()
             assert f"„{ASSIGNMENT}“ ist geholt" in _message(tasks)
             _shot(tasks, "04-geholt")
+            # a folder of the same name is never overwritten: the page says what to do
+            other = "02_spannungsteiler"
+            xsrf = next(c["value"] for c in kid.cookies() if c["name"] == "_xsrf" and "/user/" in c["path"])
+            made = tasks.request.put(f"{hub.url}/user/{student['username']}/api/contents/{other}",
+                                     data=json.dumps({"type": "directory"}),
+                                     headers={"X-XSRFToken": xsrf, "Content-Type": "application/json"})
+            assert made.ok, made.text()
+            _row(tasks, other).locator("button[data-aktion=holen]").click()
+            assert f"Du hast schon einen Ordner {other}" in _message(tasks)
+            assert _row(tasks, other).locator("button[data-aktion=holen]").count() == 1
 
             _row(tasks).locator("a", has_text="Öffnen").click()
             tasks.wait_for_selector(".jp-Notebook .jp-CodeCell", timeout=120_000)

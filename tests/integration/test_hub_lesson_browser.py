@@ -215,6 +215,12 @@ def test_a_whole_lesson_in_the_browser(all_courses_hub):
             assert f"Rückmeldung: {ASSIGNMENT}" in text, text[:1000]
             assert re.search(r"\b2 von \d+ Punkten", text), text[:1000]
             assert "spannung_(512)" not in text  # hidden tests are counted, never shown
+
+            # the hub's start page leads to the same page (for the next lesson)
+            lab.goto(f"{hub.url}/hub/home")
+            lab.locator("#aufgaben").click()
+            lab.wait_for_selector("h1:has-text('Meine Aufgaben')")
+            assert "Abgegeben am" in _row(lab).inner_text()
         except Exception:
             for i, context in enumerate(browser.contexts):
                 for j, page in enumerate(context.pages):
